@@ -1,0 +1,2 @@
+package org.lmisbridge;
+public class BridgeMain { public static void main(String[] a) {} }
