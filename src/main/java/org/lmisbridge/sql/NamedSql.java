@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,7 +99,11 @@ public final class NamedSql {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                    Object value = rs.getObject(i);
+                    if (value instanceof Clob clob) {
+                        value = clob.getSubString(1, (int) clob.length());
+                    }
+                    row.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value);
                 }
                 rows.add(row);
             }
