@@ -11,7 +11,7 @@ import org.apache.hc.core5.http.HttpRequest;
  * request to the DHIS2 host carries the Authorization header, preemptively (DHIS2 answers 401
  * without a challenge). The secret therefore never sits on an exchange, where it could reach a
  * dead-letter row, a trace or JMX. A request that already has an Authorization header (login
- * delegation checks a user's own credentials) keeps it.
+ * delegation checks a user's own credentials) keeps it. The client never retries by itself.
  */
 public final class Dhis2Connection implements HttpClientConfigurer {
 
@@ -37,6 +37,9 @@ public final class Dhis2Connection implements HttpClientConfigurer {
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
+        // Retrying is the routes' business (routes/error-handling.camel.yaml); the client's own
+        // retry of 503/429 would double every attempt and hide it from the attempt counts.
+        builder.disableAutomaticRetries();
         builder.addRequestInterceptorFirst((request, entity, context) -> {
             if (isForDhis2(request) && !request.containsHeader(AUTHORIZATION)) {
                 request.setHeader(AUTHORIZATION, auth.headerValue());
