@@ -1,4 +1,4 @@
--- The replay failed again: back to NEW with the new reason, one more attempt counted.
+-- The replay failed again: back to NEW with the new reason, its attempts added to the earlier ones.
 UPDATE dead_letter
-   SET status = 'NEW', reason = :reason, attempts = attempts + 1, updated_at = :now
+   SET status = 'NEW', reason = :reason, attempts = attempts + :attempts, updated_at = :now
  WHERE id = :id

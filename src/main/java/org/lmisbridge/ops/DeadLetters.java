@@ -68,8 +68,7 @@ public class DeadLetters {
         row.put("httpStatus", httpStatus(cause));
         row.put("body", exchange.getMessage().getBody(String.class));
         row.put("headers", headersJson(exchange.getMessage().getHeaders()));
-        Integer redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        row.put("attempts", 1 + (redeliveries == null ? 0 : redeliveries));
+        row.put("attempts", attempts(exchange));
         row.put("now", Instant.now());
         insert.update(dataSource, row);
         LOG.error("Dead letter from route {}: {}", routeId, row.get("reason"));
@@ -99,6 +98,8 @@ public class DeadLetters {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         exchange.setProperty(DEAD_LETTER_ID, row.get("id"));
+        exchange.removeProperty(RetryPolicy.ATTEMPTS);
+        exchange.removeProperty(DEAD_LETTERED);
         exchange.setProperty(REPLAY_URI, row.get("endpoint_uri"));
         exchange.getMessage().getHeaders().clear();
         Object headers = row.get("headers");
@@ -129,8 +130,23 @@ public class DeadLetters {
     public void replayFailed(Exchange exchange) {
         Object id = exchange.getProperty(DEAD_LETTER_ID);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        replayFailed.update(dataSource, Map.of("id", id, "reason", truncate(reason(cause), 4000), "now", Instant.now()));
+        replayFailed.update(dataSource, Map.of("id", id, "reason", truncate(reason(cause), 4000),
+                "attempts", attempts(exchange), "now", Instant.now()));
         LOG.warn("Dead letter {} replay failed: {}", id, reason(cause));
+    }
+
+    /**
+     * How many times the message was tried, as the retry policy counted them: Camel numbers each
+     * redelivery before asking the policy about it, so when the policy says no the number equals the
+     * attempts made (1 when the first failure was not retryable). Failing that, Camel's counter.
+     */
+    static int attempts(Exchange exchange) {
+        Integer counted = exchange.getProperty(RetryPolicy.ATTEMPTS, Integer.class);
+        if (counted != null) {
+            return counted;
+        }
+        Integer counter = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        return counter == null ? 1 : Math.max(1, counter);
     }
 
     static String replayUri(Exchange exchange, String routeId) {
@@ -154,9 +170,8 @@ public class DeadLetters {
             return "unknown";
         }
         if (cause instanceof HttpOperationFailedException http) {
-            String body = http.getResponseBody();
             return SecretMasker.mask("HTTP " + http.getStatusCode() + " from " + http.getUri()
-                    + (body == null || body.isBlank() ? "" : ": " + truncate(body, 1000)));
+                    + Dhis2Answer.summary(http.getResponseBody()));
         }
         return SecretMasker.mask(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }

@@ -12,6 +12,9 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  */
 public class RetryPolicy {
 
+    /** Exchange property: the attempts made so far, kept where the dead-letter store finds it. */
+    public static final String ATTEMPTS = "bridgeAttempts";
+
     private final int maximumRedeliveries;
 
     public RetryPolicy(int maximumRedeliveries) {
@@ -22,10 +25,14 @@ public class RetryPolicy {
         return maximumRedeliveries;
     }
 
-    /** Called before each redelivery: true to try again. */
+    /**
+     * Called after each failed delivery with the number of the redelivery being considered in
+     * {@code CamelRedeliveryCounter} (1 after the first failure): true to make it.
+     */
     public boolean shouldRetry(Exchange exchange) {
         Integer counter = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
         int done = counter == null ? 0 : counter;
+        exchange.setProperty(ATTEMPTS, Math.max(1, done));
         Throwable failure = exchange.getException();
         if (failure == null) {
             failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

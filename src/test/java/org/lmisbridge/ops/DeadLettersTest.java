@@ -41,7 +41,7 @@ class DeadLettersTest {
         assertThat(row.get("endpoint_uri")).isEqualTo("direct:datavalue-push-batch");
         assertThat((String) row.get("reason")).contains("HTTP 503").contains("down for maintenance");
         assertThat(((Number) row.get("http_status")).intValue()).isEqualTo(503);
-        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(5);
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(4);
 
         List<Map<String, Object>> stored = deadLetters.dueForReplay(10);
         assertThat(stored).isEmpty();
@@ -71,7 +71,7 @@ class DeadLettersTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("status")).isEqualTo("NEW");
         assertThat((String) rows.get(0).get("reason")).contains("second");
-        assertThat(((Number) rows.get(0).get("attempts")).intValue()).isEqualTo(6);
+        assertThat(((Number) rows.get(0).get("attempts")).intValue()).isEqualTo(5);
     }
 
     @ParameterizedTest(name = "{0}")
