@@ -68,8 +68,9 @@ public class BridgeConfiguration implements CamelConfiguration {
 
         Dhis2Connection connection;
         if (sandboxEnabled) {
-            connection = defaults.startSandbox(dataSource);
+            connection = defaults.startSandbox();
             closeOnStop(context, "DHIS2 sandbox", defaults::stopSandbox);
+            context.getRegistry().bind("dhis2Sandbox", defaults.sandbox());
             properties.addOverrideProperty("dhis2.base-url", connection.baseUrl());
         } else {
             connection = new Dhis2Connection(settings.httpUrl("dhis2.base-url"), auth(settings));

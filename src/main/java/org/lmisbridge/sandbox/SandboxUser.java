@@ -48,7 +48,8 @@ public final class SandboxUser {
   public List<String> authorities() { return authorities; }
   public Instant lastUpdated() { return lastUpdated; }
 
-  void password(String password) { this.password = password; }
+  /** Changes the password, as an administrator would in DHIS2 (tests use it to make credentials go stale). */
+  public void password(String password) { this.password = password; }
 
   void disabled(boolean disabled, Instant now) {
     this.disabled = disabled;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lmisbridge.sandbox.Dhis2Sandbox;
 import org.lmisbridge.testsupport.BridgeHarness;
 
 /** The connection check names a failure plainly and records it, without the password anywhere. */
@@ -32,6 +33,26 @@ class ConnectionCheckFailuresTest {
             assertThat(row.get("last_error_kind")).isEqualTo("UNREACHABLE");
             assertThat((String) row.get("last_error")).contains("127.0.0.1:" + closed).doesNotContain("S3cret");
             assertThat(row.get("last_success_at")).isNull();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsReportedAsWrongCredentialsAndTheLastSuccessIsKept() {
+        try (Dhis2Sandbox sandbox = Dhis2Sandbox.builder().port(0).user("bridge", "Right-Pass-1").build().start()) {
+            try (BridgeHarness bridge = BridgeHarness.builder().dhis2(sandbox.baseUrl(), "bridge", "Right-Pass-1").start()) {
+                bridge.producer().requestBody("direct:dhis2-connection-check", (Object) null);
+                assertThat(connectionRow(bridge).get("last_success_at")).isNotNull();
+                sandbox.metadata().user("bridge").password("changed-in-dhis2");
+
+                bridge.producer().requestBody("direct:dhis2-connection-check", (Object) null);
+
+                Map<String, Object> row = connectionRow(bridge);
+                assertThat(row.get("last_error_kind")).isEqualTo("WRONG_CREDENTIALS");
+                assertThat((String) row.get("last_error")).contains("user bridge").contains("HTTP 401")
+                        .doesNotContain("Right-Pass-1");
+                assertThat(row.get("last_success_at")).isNotNull();
+                assertThat(bridge.management("/observe/health").body()).contains("WRONG_CREDENTIALS");
+            }
         }
     }
 
