@@ -75,6 +75,29 @@ class DefaultRunTest {
     }
 
     @Test
+    void noJmxAttributeOfTheBridgeShowsThePassword() throws Exception {
+        javax.management.MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        int read = 0;
+        for (ObjectName name : jmx.queryNames(new ObjectName("org.apache.camel:context="
+                + bridge.context().getManagementName() + ",*"), null)) {
+            for (javax.management.MBeanAttributeInfo attribute : jmx.getMBeanInfo(name).getAttributes()) {
+                if (!attribute.isReadable()) {
+                    continue;
+                }
+                Object value;
+                try {
+                    value = jmx.getAttribute(name, attribute.getName());
+                } catch (Exception | LinkageError unreadable) {
+                    continue;
+                }
+                read++;
+                assertThat(String.valueOf(value)).as("%s %s", name, attribute.getName()).doesNotContain(PASSWORD);
+            }
+        }
+        assertThat(read).isGreaterThan(100);
+    }
+
+    @Test
     void thePasswordAppearsNowhereInTheLogEvenWhenSomethingLogsIt() throws IOException {
         BridgeHarness.await("a successful connection check", Duration.ofSeconds(20),
                 () -> !bridge.query("SELECT * FROM dhis2_connection WHERE last_success_at IS NOT NULL").isEmpty());
