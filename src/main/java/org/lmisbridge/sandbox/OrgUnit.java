@@ -20,14 +20,8 @@ public final class OrgUnit implements Meta.Identified {
   OrgUnit(String id, String code, String name, String shortName, String parent,
       LocalDate openingDate, LocalDate closedDate, Instant created) {
     this.id = id;
-    this.code = code;
-    this.name = name;
-    this.shortName = shortName;
-    this.parent = parent;
-    this.openingDate = openingDate;
-    this.closedDate = closedDate;
     this.created = created;
-    this.lastUpdated = created;
+    update(code, name, shortName, parent, openingDate, closedDate, created);
   }
 
   @Override public String id() { return id; }
