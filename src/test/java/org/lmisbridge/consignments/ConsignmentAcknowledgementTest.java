@@ -207,7 +207,10 @@ class ConsignmentAcknowledgementTest {
 
         pull();
         pull();
+        HttpResponse<String> badRange = bridge.server("POST", "/api/consignments/pull", "{\"from\":\"last week\"}");
 
+        assertThat(badRange.statusCode()).isEqualTo(400);
+        assertThat(badRange.body()).contains("'from' is not a date");
         assertThat(reason(unknown)).isEqualTo("unknown consignment number CN-NOPE");
         assertThat(reason(elsewhere)).contains("shipped to store FAC_003").contains("not to the receiving org unit " + FAC_2);
         assertThat(reason(second)).contains("CN-401 was already received").contains("second receipt");
