@@ -31,6 +31,7 @@ public class ConsignmentReceipts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsignmentReceipts.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALREADY_APPLIED = "";
     private static final DateTimeFormatter DHIS2_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private final DataSource dataSource;
@@ -114,6 +115,9 @@ public class ConsignmentReceipts {
         } catch (SQLException e) {
             throw new IllegalStateException("Receipt " + receipt.uid() + " could not be applied: " + e.getMessage(), e);
         }
+        if (ALREADY_APPLIED.equals(reason)) {
+            return "alreadyApplied";
+        }
         if (reason != null) {
             Map<String, Object> p = new HashMap<>();
             p.put("flow", ConsignmentRuns.FLOW);
@@ -137,6 +141,9 @@ public class ConsignmentReceipts {
         List<Map<String, Object>> found = shipmentForReceipt.query(c, Map.of("consignmentNumber", r.consignmentNumber()));
         if (found.isEmpty()) {
             return "unknown consignment number " + r.consignmentNumber();
+        }
+        if (!receiptFind.query(c, Map.of("eventUid", r.uid())).isEmpty()) {
+            return ALREADY_APPLIED; // applied by a concurrent run while this one waited for the shipment's lock
         }
         Map<String, Object> shipment = found.get(0);
         long shipmentId = ((Number) shipment.get("id")).longValue();
