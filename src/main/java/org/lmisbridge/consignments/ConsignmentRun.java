@@ -27,7 +27,7 @@ public final class ConsignmentRun {
         this.updatedBefore = updatedBefore;
         this.movesWatermark = movesWatermark;
         for (String k : new String[] {"fetched", "applied", "alreadyApplied", "rejected", "alreadySetAside", "rtsPosted", "rtsFailed",
-            "rtsDead"}) {
+            "rtsDead", "rtsWaiting"}) {
             counts.put(k, 0);
         }
     }

@@ -171,6 +171,10 @@ public final class RtsBatch {
         return sent.isEmpty() ? "" : root.toString();
     }
 
+    int size() {
+        return lines.size();
+    }
+
     List<Sent> sent() {
         return sent;
     }

@@ -94,6 +94,11 @@ public class RtsTransactions {
         RtsBatch batch = exchange.getProperty(RtsBatch.PROPERTY, RtsBatch.class);
         String payload = batch.payload();
         exchange.setProperty(HAS_PAYLOAD, !payload.isEmpty());
+        ConsignmentRun run = exchange.getProperty(ConsignmentRun.PROPERTY, ConsignmentRun.class);
+        if (run != null) {
+            // lines whose item could not be looked up (dead-lettered): still PENDING, sent by a later run
+            run.count("rtsWaiting", batch.size() - batch.sent().size());
+        }
         return payload;
     }
 

@@ -57,6 +57,7 @@ class ConsignmentAcknowledgementTest {
     static final String FAC_2 = DemoUids.uid("ou", "FAC_002");
     static final String FAC_3 = DemoUids.uid("ou", "FAC_003");
     static final String FAC_4 = DemoUids.uid("ou", "FAC_004");
+    static final String FAC_5 = DemoUids.uid("ou", "FAC_005");
     static final String DIST_A = DemoUids.uid("ou", "DIST_A");
 
     private static Dhis2Sandbox sandbox;
@@ -76,7 +77,7 @@ class ConsignmentAcknowledgementTest {
         sql("INSERT INTO store (id, code, name, is_central, org_unit_uid) VALUES (1, 'NAT', 'Central store', TRUE, '"
                 + DemoUids.uid("ou", "NAT") + "')");
         String[][] stores = {{"2", "DIST_A", DIST_A}, {"3", "FAC_001", FAC_1}, {"4", "FAC_002", FAC_2},
-            {"5", "FAC_003", FAC_3}, {"6", "FAC_004", FAC_4}};
+            {"5", "FAC_003", FAC_3}, {"6", "FAC_004", FAC_4}, {"7", "FAC_005", FAC_5}};
         for (String[] s : stores) {
             sql("INSERT INTO store (id, code, name, supplying_store_id, org_unit_uid) VALUES (" + s[0] + ", '" + s[1]
                     + "', 'Store " + s[1] + "', 1, '" + s[2] + "')");
@@ -251,6 +252,29 @@ class ConsignmentAcknowledgementTest {
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).get("reason").toString()).contains("E1029");
         assertThat(rtsEvents(FAC_4)).hasSize(2);
+    }
+
+    @Test
+    void serverErrorsAreRedeliveredAndAnItemLookupGivenUpWaitsForTheNextRun() {
+        long[] lines = shipment(600, "CN-600", 7, new long[][] {{2, 12}});
+        sandbox.addEvent(TrackerEvent.of(RECEIPT_PROGRAM, RECEIPT_STAGE, FAC_5, "COMPLETED", "2026-11-21",
+                Map.of(CONSIGNMENT_DE, "CN-600")));
+        sandbox.faults().script("GET", "/api/tracker/events", Fault.status(503));
+        sandbox.faults().script("GET", "/api/tracker/trackedEntities", Fault.status(503), Fault.reset(), Fault.status(502));
+        int deadLetters = bridge.query("SELECT id FROM dead_letter WHERE route_id = 'rts-find-item'").size();
+
+        Map<String, Object> run = pull();
+
+        assertThat(run).containsEntry("rtsWaiting", 1);
+        assertThat(bridge.query("SELECT status FROM shipment WHERE id = 600").get(0)).containsEntry("status", "RECEIVED");
+        assertThat(rts(lines[0])).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+        assertThat(bridge.query("SELECT id FROM dead_letter WHERE route_id = 'rts-find-item'")).hasSize(deadLetters + 1);
+        assertThat(rtsEvents(FAC_5)).isEmpty();
+
+        pull();
+
+        assertThat(rts(lines[0])).containsEntry("status", "POSTED");
+        assertThat(rtsEvent(RtsUids.event("CN-600", lines[0])).value(SOH)).isEqualTo("12");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
