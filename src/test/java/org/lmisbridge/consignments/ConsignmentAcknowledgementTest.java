@@ -212,6 +212,8 @@ class ConsignmentAcknowledgementTest {
 
         assertThat(badRange.statusCode()).isEqualTo(400);
         assertThat(badRange.body()).contains("'from' is not a date");
+        assertThat(sandbox.journal().entries("GET", "/api/tracker/events"))
+                .anyMatch(e -> e.query().contains("page=2") && e.query().contains("order=updatedAt%3Aasc"));
         assertThat(reason(unknown)).isEqualTo("unknown consignment number CN-NOPE");
         assertThat(reason(elsewhere)).contains("shipped to store FAC_003").contains("not to the receiving org unit " + FAC_2);
         assertThat(reason(second)).contains("CN-401 was already received").contains("second receipt");
@@ -252,6 +254,15 @@ class ConsignmentAcknowledgementTest {
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).get("reason").toString()).contains("E1029");
         assertThat(rtsEvents(FAC_4)).hasSize(2);
+
+        // an operator replays the dead letter: the line is pending again and tried at once (rejected again here)
+        Object deadId = dead.get(0).get("id");
+        bridge.server("POST", "/api/dead-letters/replay", "{\"ids\":[" + deadId + "]}");
+        BridgeHarness.await("dead letter replayed", Duration.ofSeconds(10), () -> "REPLAYED".equals(
+                bridge.query("SELECT status FROM dead_letter WHERE id = " + deadId).get(0).get("status")));
+        assertThat(rts(bad[0])).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        pull();
+        assertThat(rts(bad[0])).containsEntry("status", "DEAD");
     }
 
     @Test
