@@ -31,7 +31,6 @@ public class ConsignmentReceipts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsignmentReceipts.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALREADY_APPLIED = "";
     private static final DateTimeFormatter DHIS2_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private final DataSource dataSource;
@@ -96,12 +95,12 @@ public class ConsignmentReceipts {
         if (!rejectedFind.query(dataSource, Map.of("flow", ConsignmentRuns.FLOW, "sourceRef", receipt.uid())).isEmpty()) {
             return "alreadySetAside";
         }
-        String reason;
+        Outcome outcome;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                reason = applyIn(c, receipt);
-                if (reason == null) {
+                outcome = applyIn(c, receipt);
+                if (outcome == Outcome.APPLIED) {
                     c.commit();
                 } else {
                     c.rollback();
@@ -115,49 +114,48 @@ public class ConsignmentReceipts {
         } catch (SQLException e) {
             throw new IllegalStateException("Receipt " + receipt.uid() + " could not be applied: " + e.getMessage(), e);
         }
-        if (ALREADY_APPLIED.equals(reason)) {
-            return "alreadyApplied";
-        }
-        if (reason != null) {
+        if (outcome.reason() != null) {
             Map<String, Object> p = new HashMap<>();
             p.put("flow", ConsignmentRuns.FLOW);
             p.put("sourceRef", receipt.uid());
-            p.put("reason", reason);
+            p.put("reason", outcome.reason());
             p.put("payload", receipt.json());
             p.put("now", Instant.now());
             rejectedInsert.update(dataSource, p);
-            LOG.warn("Receipt {} set aside: {}", receipt.uid(), reason);
-            return "rejected";
+            LOG.warn("Receipt {} set aside: {}", receipt.uid(), outcome.reason());
+        } else if (outcome == Outcome.APPLIED) {
+            LOG.info("Receipt {} closed consignment {}", receipt.uid(), receipt.consignmentNumber());
         }
-        LOG.info("Receipt {} closed consignment {}", receipt.uid(), receipt.consignmentNumber());
-        return "applied";
+        return outcome.kind();
     }
 
-    /** Null when applied, else the reason the receipt is set aside (nothing written). */
-    private String applyIn(Connection c, ReceiptEvent r) {
+    /** What became of a receipt; when set aside, nothing was written. */
+    private Outcome applyIn(Connection c, ReceiptEvent r) {
         if (r.consignmentNumber() == null) {
-            return "no consignment number in the receipt";
+            return Outcome.setAside("no consignment number in the receipt");
         }
         List<Map<String, Object>> found = shipmentForReceipt.query(c, Map.of("consignmentNumber", r.consignmentNumber()));
         if (found.isEmpty()) {
-            return "unknown consignment number " + r.consignmentNumber();
+            return Outcome.setAside("unknown consignment number " + r.consignmentNumber());
         }
         if (!receiptFind.query(c, Map.of("eventUid", r.uid())).isEmpty()) {
-            return ALREADY_APPLIED; // applied by a concurrent run while this one waited for the shipment's lock
+            return Outcome.ALREADY_APPLIED; // applied by a concurrent run while this one waited for the shipment's lock
         }
         Map<String, Object> shipment = found.get(0);
         long shipmentId = ((Number) shipment.get("id")).longValue();
         String destination = (String) shipment.get("to_org_unit");
         if (destination == null || !destination.equals(r.orgUnit())) {
-            return "consignment " + r.consignmentNumber() + " was shipped to store " + shipment.get("to_store_code")
-                    + " (org unit " + destination + "), not to the receiving org unit " + r.orgUnit();
+            return Outcome.setAside("consignment " + r.consignmentNumber() + " was shipped to store "
+                    + shipment.get("to_store_code") + " (org unit " + destination + "), not to the receiving org unit "
+                    + r.orgUnit());
         }
         if ("RECEIVED".equals(shipment.get("status"))) {
-            return "consignment " + r.consignmentNumber() + " was already received on " + shipment.get("received_at")
-                    + " by org unit " + shipment.get("received_by_org_unit") + "; this is a second receipt";
+            return Outcome.setAside("consignment " + r.consignmentNumber() + " was already received on "
+                    + shipment.get("received_at") + " by org unit " + shipment.get("received_by_org_unit")
+                    + "; this is a second receipt");
         }
         if (r.receivedAt() == null) {
-            return "the receipt has no occurredAt or completedAt date";
+            return Outcome.setAside("the receipt has no occurredAt or completedAt date");
         }
         List<ReceivedQuantities.Line> lines = new ArrayList<>();
         Map<Long, String> itemCodes = new HashMap<>();
@@ -171,12 +169,13 @@ public class ConsignmentReceipts {
         try {
             received = ReceivedQuantities.of(lines, r.itemCode(), r.receivedQuantity());
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return Outcome.setAside(e.getMessage());
         }
         Timestamp receivedAt = Timestamp.valueOf(r.receivedAt());
         Instant now = Instant.now();
         if (markReceived.update(c, Map.of("shipmentId", shipmentId, "receivedAt", receivedAt, "orgUnit", r.orgUnit())) != 1) {
-            return "consignment " + r.consignmentNumber() + " was received meanwhile; this is a second receipt";
+            return Outcome.setAside("consignment " + r.consignmentNumber()
+                    + " was received meanwhile; this is a second receipt");
         }
         receiptInsert.update(c, Map.of("eventUid", r.uid(), "shipmentId", shipmentId, "orgUnit", r.orgUnit(),
                 "receivedAt", receivedAt, "now", now));
@@ -196,7 +195,17 @@ public class ConsignmentReceipts {
                 rtsInsert.update(c, p);
             }
         }
-        return null;
+        return Outcome.APPLIED;
+    }
+
+    /** applied, alreadyApplied, or rejected with the reason. */
+    private record Outcome(String kind, String reason) {
+        static final Outcome APPLIED = new Outcome("applied", null);
+        static final Outcome ALREADY_APPLIED = new Outcome("alreadyApplied", null);
+
+        static Outcome setAside(String reason) {
+            return new Outcome("rejected", reason);
+        }
     }
 
     private static String enc(String s) {
