@@ -10,6 +10,7 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
+import org.lmisbridge.consignments.ConsignmentsConfiguration;
 import org.lmisbridge.db.Database;
 import org.lmisbridge.db.DatabaseSettings;
 import org.lmisbridge.dhis2.ConnectionCheck;
@@ -82,6 +83,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("connectionCheck", connectionCheck);
         context.getRegistry().bind("deadLetters", new DeadLetters(dataSource));
         context.getRegistry().bind("retryPolicy", retryPolicy);
+        ConsignmentsConfiguration.configure(context, settings, dataSource);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

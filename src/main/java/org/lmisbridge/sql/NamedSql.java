@@ -91,9 +91,26 @@ public final class NamedSql {
         }
     }
 
+    /** Runs inside the caller's transaction, on its connection. */
+    public int update(Connection c, Map<String, ?> values) {
+        try (PreparedStatement ps = prepare(c, values)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
     public List<Map<String, Object>> query(DataSource ds, Map<String, ?> values) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = prepare(c, values);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = ds.getConnection()) {
+            return query(c, values);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs inside the caller's transaction, on its connection. */
+    public List<Map<String, Object>> query(Connection c, Map<String, ?> values) {
+        try (PreparedStatement ps = prepare(c, values); ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {

@@ -20,9 +20,9 @@ import org.lmisbridge.testsupport.TestDatabases;
 class MigrationsTest {
 
     private static final List<String> EXPECTED_TABLES = List.of(
-            "camel_messageprocessed", "daily_summary", "datavalue_outbox", "dead_letter", "dhis2_connection",
+            "camel_messageprocessed", "consignment_receipt", "daily_summary", "datavalue_outbox", "dead_letter", "dhis2_connection",
             "dhis2_user", "dhis2_user_org_unit", "eod_run", "flow_run", "item", "not_mapped", "org_unit",
-            "rejected_input", "requisition", "requisition_line", "shipment", "shipment_line", "stock_batch", "stock_indicator",
+            "rejected_input", "requisition", "requisition_line", "rts_transaction", "shipment", "shipment_line", "stock_batch", "stock_indicator",
             "stock_transaction", "store", "transaction_type", "watermark");
 
     @Test

@@ -1,0 +1,2 @@
+-- The updatedAt of the newest receipt event applied by a scheduled run.
+SELECT value FROM watermark WHERE name = :name
