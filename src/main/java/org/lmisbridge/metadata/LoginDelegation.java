@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public class LoginDelegation {
     private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
     private static final String USERNAME = "loginUsername";
     private static final String ADDRESS = "loginAddress";
+    private static final String ASK = "loginAsk";
 
     private final LoginThrottle throttle;
 
@@ -39,10 +41,15 @@ public class LoginDelegation {
     }
 
     /**
-     * Reads the credentials. Answers true when DHIS2 is to be asked (the exchange then carries only
-     * the headers of that call); false when the answer is already on the exchange (400 or 429).
+     * Reads the credentials. Sets the exchange property {@code loginAsk} to true when DHIS2 is to be
+     * asked (the exchange then carries only the headers of that call); false when the answer is
+     * already on the exchange (400 or 429).
      */
-    public boolean prepare(Exchange exchange) {
+    public void prepare(Exchange exchange) {
+        exchange.setProperty(ASK, askDhis2(exchange));
+    }
+
+    private boolean askDhis2(Exchange exchange) {
         Message in = exchange.getMessage();
         String address = clientAddress(in.getHeader(REMOTE_ADDRESS));
         String username;
@@ -70,9 +77,13 @@ public class LoginDelegation {
         }
         exchange.setProperty(USERNAME, username);
         exchange.setProperty(ADDRESS, address);
-        in.removeHeaders("*");
+        // A fresh message: nothing of the client's request (headers, cookies, its path) goes to DHIS2.
+        in = new DefaultMessage(exchange);
+        exchange.setMessage(in);
         in.setHeader(Exchange.HTTP_METHOD, "GET");
         in.setHeader(Exchange.HTTP_QUERY, ME_QUERY);
+        // the request came in on /api/login: the http producer would otherwise append that path
+        in.setHeader(Exchange.HTTP_PATH, "");
         in.setHeader("Accept", "application/json");
         in.setHeader("X-Requested-With", "XMLHttpRequest");
         in.setHeader("Authorization", "Basic " + Base64.getEncoder()
