@@ -45,8 +45,24 @@ public class MetadataSync {
     /** Opens the run (one at a time), records it in flow_run and empties the staging tables. */
     public void start(Exchange exchange) {
         if (!running.compareAndSet(false, true)) {
-            throw new IllegalStateException("A metadata sync is already running");
+            throw new AlreadyRunningException();
         }
+        try {
+            open(exchange);
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+    }
+
+    /** A second sync while one runs is refused (POST /api/metadata/sync answers 409). */
+    public static final class AlreadyRunningException extends IllegalStateException {
+        AlreadyRunningException() {
+            super("A metadata sync is already running");
+        }
+    }
+
+    private void open(Exchange exchange) {
         String trigger = exchange.getMessage().getHeader("metadataTrigger", "on-demand", String.class);
         Map<String, Object> values = new HashMap<>();
         values.put("flow", FLOW);

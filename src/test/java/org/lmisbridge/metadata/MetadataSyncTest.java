@@ -184,6 +184,21 @@ class MetadataSyncTest {
         sandbox.metadata().disableUser("clerk", false);
     }
 
+    @Test
+    void aSecondSyncWhileOneRunsIsRefusedWith409() throws Exception {
+        sandbox.faults().script("GET", "/api/organisationUnits", Fault.slow(1500));
+        java.util.concurrent.CompletableFuture<JsonNode> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                MetadataSyncTest::sync);
+        BridgeHarness.await("a running sync", java.time.Duration.ofSeconds(10),
+                () -> !bridge.query("SELECT id FROM flow_run WHERE flow = 'metadata-sync' AND status = 'RUNNING'").isEmpty());
+
+        HttpResponse<String> second = bridge.server("POST", "/api/metadata/sync", "{}");
+
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.body()).contains("ALREADY_RUNNING");
+        assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS).path("status").asText()).isEqualTo("SUCCESS");
+    }
+
     private static JsonNode sync() {
         HttpResponse<String> answer = bridge.server("POST", "/api/metadata/sync", "{}");
         assertThat(answer.statusCode()).isEqualTo(200);

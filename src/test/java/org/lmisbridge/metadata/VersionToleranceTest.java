@@ -31,13 +31,15 @@ class VersionToleranceTest {
 
     @ParameterizedTest(name = "DHIS2 {0} on {1}")
     @MethodSource("versions")
-    void syncAndLoginWorkTheSameOnEveryVersion(String version, String database) throws Exception {
+    void syncStoresAndLoginWorkTheSameOnEveryVersion(String version, String database) throws Exception {
         try (Dhis2Sandbox sandbox = Dhis2Sandbox.builder().port(0).version(version).emptyMetadata()
                 .extraMetadata(TestTree.metadataJson()).build().start()) {
             BridgeHarness.Builder builder = BridgeHarness.builder()
                     .dhis2(sandbox.baseUrl(), "admin", "district")
                     .property("metadata.schedule-enabled", "false")
-                    .property("metadata.page-size", "9");
+                    .property("metadata.page-size", "9")
+                    .property("metadata.create-stores", "true")
+                    .property("metadata.facility-level", "4");
             if (database.equals("PostgreSQL")) {
                 builder.property("bridge.db.url", TestDatabases.postgresUrl());
             }
@@ -66,6 +68,10 @@ class VersionToleranceTest {
                                 .containsEntry("status", "ORG_UNIT_NOT_IN_DHIS2"));
                 assertThat(bridge.query("SELECT p.code FROM store s JOIN store p ON p.id = s.supplying_store_id"
                         + " WHERE s.code = 'F111'").get(0)).containsEntry("code", "NAT");
+                // metadata.create-stores: the 26 other facilities became stores under their nearest store (NAT)
+                assertThat(number(bridge, "SELECT COUNT(*) AS n FROM store s JOIN store p ON p.id = s.supplying_store_id"
+                        + " WHERE p.code = 'NAT' AND s.org_unit_uid IS NOT NULL")).isEqualTo(26);
+                assertThat(number(bridge, "SELECT COUNT(*) AS n FROM store")).isEqualTo(3 + 26);
 
                 assertThat(login(bridge, "nurse", password("nurse")).statusCode()).isEqualTo(200);
                 assertThat(login(bridge, "nurse", "not-it").statusCode()).isEqualTo(401);
