@@ -63,7 +63,7 @@ public class LoginDelegation {
             password = null;
         }
         in.setBody(null);
-        if (username == null || password == null) {
+        if (username == null || password == null || username.indexOf(':') >= 0) {
             reply(exchange, 400, error("Send {\"username\": ..., \"password\": ...} as JSON"));
             return false;
         }

@@ -21,6 +21,7 @@ public final class LoginThrottle {
     private final int maxPerAddress;
     private final Duration window;
     private final Clock clock;
+    private static final int MAX_KEYS = 10_000;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     public LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock) {
@@ -41,6 +42,9 @@ public final class LoginThrottle {
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
+        if (failures.size() > MAX_KEYS) {
+            forgetExpired(now);
+        }
         for (String key : new String[] {userKey(username), addressKey(address)}) {
             failures.compute(key, (k, times) -> {
                 Deque<Instant> t = times == null ? new ArrayDeque<>() : times;
@@ -68,6 +72,20 @@ public final class LoginThrottle {
             return times.isEmpty() ? null : times;
         });
         return wait[0];
+    }
+
+    /** Keys whose failures all left the window are dropped, so many one-off names cannot fill memory. */
+    private void forgetExpired(Instant now) {
+        for (String key : failures.keySet()) {
+            failures.computeIfPresent(key, (k, times) -> {
+                prune(times, now);
+                return times.isEmpty() ? null : times;
+            });
+        }
+    }
+
+    int trackedKeys() {
+        return failures.size();
     }
 
     private void prune(Deque<Instant> times, Instant now) {

@@ -43,6 +43,16 @@ class LoginThrottleTest {
         assertThat(throttle.blockedFor("clerk", "10.0.0.1")).isEmpty();
     }
 
+    @Test
+    void failuresThatLeftTheWindowAreForgottenWhenManyNamesPileUp() {
+        for (int i = 0; i < 10_001; i++) {
+            throttle.failed("once-" + i, "10.0.0.1");
+        }
+        clock.advance(Duration.ofMinutes(11));
+        throttle.failed("late", "10.0.0.2");
+        assertThat(throttle.trackedKeys()).isEqualTo(2);
+    }
+
     private static final class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
