@@ -130,8 +130,27 @@ public final class NamedSql {
         }
     }
 
+    /** Runs an INSERT and answers the generated {@code id} column. */
+    public long insertReturningId(DataSource ds, Map<String, ?> values) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = bind(c.prepareStatement(jdbcSql, new String[] {"id"}), values)) {
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new IllegalStateException("SQL " + name + " generated no id");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(jdbcSql);
+        return bind(c.prepareStatement(jdbcSql), values);
+    }
+
+    private PreparedStatement bind(PreparedStatement ps, Map<String, ?> values) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             String p = parameters.get(i);
             if (!values.containsKey(p)) {
