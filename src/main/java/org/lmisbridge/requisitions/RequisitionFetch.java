@@ -129,14 +129,6 @@ public class RequisitionFetch {
         exchange.getIn().setBody(null);
     }
 
-    /** The page route gave up (its error is a dead letter by now): the run stops here, failed. */
-    public void pageFailed(Exchange exchange) {
-        FetchRun run = exchange.getProperty(RUN, FetchRun.class);
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        run.fail(cause == null ? "a page could not be fetched or imported" : cause.getMessage());
-        exchange.setProperty(MORE, false);
-    }
-
     /** Ends the run: status and counts in flow_run; the body becomes the summary for the caller. */
     public Map<String, Object> finish(Exchange exchange) {
         FetchRun run = exchange.getProperty(RUN, FetchRun.class);

@@ -7,7 +7,7 @@ import org.lmisbridge.config.Settings;
 
 /**
  * Wiring of the requisition fetch (F2): checks the {@code requisitions.*} settings (failing start-up with the name of
- * a wrong one) and binds {@code requisitionFetch} and {@code requisitionMessageIds} (Camel's JDBC idempotent
+ * a wrong one) and binds {@code requisitionFetch}, {@code requisitionPageOutcome} and {@code requisitionMessageIds} (Camel's JDBC idempotent
  * repository on camel_messageprocessed) for routes/requisition-fetch.camel.yaml.
  */
 public final class RequisitionsConfiguration {
@@ -26,5 +26,6 @@ public final class RequisitionsConfiguration {
         }
         context.getRegistry().bind("requisitionMessageIds", marks);
         context.getRegistry().bind("requisitionFetch", new RequisitionFetch(requisitions, dataSource, marks));
+        context.getRegistry().bind("requisitionPageOutcome", new PageOutcome());
     }
 }
