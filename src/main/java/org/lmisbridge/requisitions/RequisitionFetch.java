@@ -129,6 +129,16 @@ public class RequisitionFetch {
         exchange.getIn().setBody(null);
     }
 
+    /** Something other than a page failed (the run's own steps): the run stops here, failed. */
+    public void failed(Exchange exchange) {
+        FetchRun run = exchange.getProperty(RUN, FetchRun.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (run != null) {
+            run.fail(cause == null ? "failed" : cause.toString());
+        }
+        exchange.setProperty(MORE, false);
+    }
+
     /** Ends the run: status and counts in flow_run; the body becomes the summary for the caller. */
     public Map<String, Object> finish(Exchange exchange) {
         FetchRun run = exchange.getProperty(RUN, FetchRun.class);

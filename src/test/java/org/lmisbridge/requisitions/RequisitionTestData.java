@@ -14,15 +14,15 @@ import org.lmisbridge.sandbox.TrackerEvent;
  * FAC_001/FAC_002 supplied by DIST_A, FAC_004 by DIST_B, FAC_003 without a supplying store, OuFacility5 without a
  * store; items AMOX250, PARA500, ORS.
  */
-final class RequisitionTestData {
+public final class RequisitionTestData {
 
-    static final String PROGRAM = "PrLmisOrd01";
-    static final String STAGE = "PsLmisOrd01";
+    public static final String PROGRAM = "PrLmisOrd01";
+    public static final String STAGE = "PsLmisOrd01";
 
     private RequisitionTestData() {
     }
 
-    static void lmis(DataSource ds) {
+    public static void lmis(DataSource ds) {
         exec(ds,
                 "INSERT INTO store (code, name, is_central, org_unit_uid) VALUES ('NAT', 'National', TRUE, 'OuNational1')",
                 "INSERT INTO store (code, name, supplying_store_id, org_unit_uid) SELECT 'DIST_A', 'District A', id,"
@@ -49,7 +49,7 @@ final class RequisitionTestData {
     }
 
     /** A completed order line; reference and stock on hand may be null. */
-    static TrackerEvent order(String uid, String orgUnit, String day, String item, String quantity, String soh,
+    public static TrackerEvent order(String uid, String orgUnit, String day, String item, String quantity, String soh,
                               String reference, Instant updatedAt) {
         Map<String, String> values = new HashMap<>();
         if (item != null) {
