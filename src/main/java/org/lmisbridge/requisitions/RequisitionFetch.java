@@ -3,6 +3,7 @@ package org.lmisbridge.requisitions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
+import java.sql.Types;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,10 +16,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.lmisbridge.requisitions.FetchRun.PullRange;
 import org.lmisbridge.sql.NamedSql;
 import org.slf4j.Logger;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -56,7 +60,7 @@ public class RequisitionFetch {
         this.settings = settings;
         this.dataSource = dataSource;
         this.writer = new RequisitionWriter(dataSource, marks);
-        this.sql = new TxSql(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+        this.sql = new TxSql(new JdbcTemplate(dataSource));
     }
 
     /** Starts a run: records it, reads the watermark and the LMIS mappings, and places the cursor. */
@@ -120,7 +124,7 @@ public class RequisitionFetch {
         EventPage page;
         try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
             page = EventPageReader.read(in, settings.pageSize());
-        } catch (org.apache.camel.InvalidPayloadException e) {
+        } catch (InvalidPayloadException e) {
             throw new IOException("No answer body from DHIS2", e);
         }
         writer.write(run, page);
@@ -151,8 +155,7 @@ public class RequisitionFetch {
             v.put("id", run.id());
             v.put("status", status);
             v.put("summary", RequisitionWriter.summaryJson(run.counts()));
-            v.put("error", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR,
-                    run.error() == null ? null : truncate(run.error(), 4000)));
+            v.put("error", new SqlParameterValue(Types.VARCHAR, run.error() == null ? null : truncate(run.error(), 4000)));
             sql.update(runFinish, v);
             LOG.info("Requisition fetch run {} {}: {}", run.id(), status, run.counts().asMap());
             Map<String, Object> answer = new LinkedHashMap<>();

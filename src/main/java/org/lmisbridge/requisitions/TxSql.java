@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lmisbridge.sql.NamedSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
@@ -33,12 +34,13 @@ final class TxSql {
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement(sql.jdbcSql(), new String[] {"id"});
             for (int i = 0; i < args.length; i++) {
-                org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, i + 1,
-                        ((SqlParameterValue) args[i]).getSqlType(), ((SqlParameterValue) args[i]).getValue());
+                SqlParameterValue arg = (SqlParameterValue) args[i];
+                StatementCreatorUtils.setParameterValue(ps, i + 1, arg.getSqlType(), arg.getValue());
             }
             return ps;
         }, keys);
-        return ((Number) keys.getKeys().get(keys.getKeys().containsKey("id") ? "id" : "ID")).longValue();
+        Map<String, Object> generated = keys.getKeys();
+        return ((Number) generated.get(generated.containsKey("id") ? "id" : "ID")).longValue();
     }
 
     List<Map<String, Object>> query(NamedSql sql, Map<String, ?> values) {

@@ -1,5 +1,7 @@
 package org.lmisbridge.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -7,7 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.lmisbridge.requisitions.RequisitionTestData;
 import org.lmisbridge.sandbox.Dhis2Sandbox;
 import org.lmisbridge.testsupport.BridgeHarness;
@@ -68,7 +78,9 @@ public final class RequisitionFetchBenchmark {
                     sandbox.journal().total());
             System.out.printf("  run: %s%n", summary);
             System.out.printf("  requisition lines: %s, requisitions: %s%n", lines, requisitions);
-            System.out.printf("  time: %.1f s (%.0f events/s)%n", seconds, events / seconds);
+            long sandboxMillis = sandbox.journal().entries().stream().mapToLong(e -> e.durationMillis()).sum();
+            System.out.printf("  time: %.1f s (%.0f events/s), of which the sandbox answering: %.1f s%n", seconds,
+                    events / seconds, sandboxMillis / 1000.0);
             System.out.printf("  heap: max %d MB; used after setup %d MB (the sandbox's %d events); peak during the run"
                     + " %d MB (%d MB above setup)%n", Runtime.getRuntime().maxMemory() >> 20, afterSetup >> 20, events,
                     peak >> 20, (peak - afterSetup) >> 20);
@@ -80,14 +92,14 @@ public final class RequisitionFetchBenchmark {
     }
 
     /** The largest heap still in use right after a garbage collection: what the run really holds, without garbage. */
-    private static final class LiveHeap implements javax.management.NotificationListener {
-        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+    private static final class LiveHeap implements NotificationListener {
+        private final AtomicLong peak = new AtomicLong();
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
 
         static LiveHeap watch() {
             LiveHeap h = new LiveHeap();
-            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof javax.management.NotificationEmitter emitter) {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
                     emitter.addNotificationListener(h, null, null);
                     h.emitters.add(emitter);
                 }
@@ -96,12 +108,12 @@ public final class RequisitionFetchBenchmark {
         }
 
         @Override
-        public void handleNotification(javax.management.Notification n, Object handback) {
-            if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+        public void handleNotification(Notification n, Object handback) {
+            if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 return;
             }
-            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                    (javax.management.openmbean.CompositeData) n.getUserData());
+            var info = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) n.getUserData());
             long used = 0;
             for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                 if (!e.getKey().contains("Metaspace") && !e.getKey().contains("Code") && !e.getKey().contains("Class")) {
@@ -112,10 +124,10 @@ public final class RequisitionFetchBenchmark {
         }
 
         long stop() {
-            for (javax.management.NotificationEmitter e : emitters) {
+            for (NotificationEmitter e : emitters) {
                 try {
                     e.removeNotificationListener(this);
-                } catch (javax.management.ListenerNotFoundException ignored) {
+                } catch (ListenerNotFoundException ignored) {
                     // already gone
                 }
             }

@@ -250,4 +250,27 @@ class RequisitionFetchTest {
         Map<String, Object> incremental = fetch();
         assertThat(incremental).containsEntry("imported", 2).containsEntry("alreadySeen", 2);
     }
+
+    @Test
+    void aPageThatFailsHalfWayCommitsNothingNeitherLinesNorMarksNorWatermark() {
+        RequisitionTestData.exec(bridge.dataSource(), "INSERT INTO requisition (requisition_number, supplying_store_id,"
+                + " customer_store_id, source, requested_on) SELECT 'DHIS2-EvCollide01', supplying_store_id, id, 'LMIS',"
+                + " DATE '2026-01-01' FROM store WHERE code = 'FAC_002'");
+        sandbox.addEvent(order("EvAtomic001", "OuFacility1", "2026-11-20", "AMOX250", "10", null, null, at(1)));
+        sandbox.addEvent(order("EvCollide01", "OuFacility2", "2026-11-20", "AMOX250", "10", null, null, at(2)));
+
+        Map<String, Object> failed = fetch();
+
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("imported", 0);
+        assertThat(count("SELECT COUNT(*) FROM requisition_line")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM camel_messageprocessed")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM watermark")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM requisition WHERE source = 'DHIS2'")).isZero();
+        assertThat(bridge.query("SELECT status, error FROM flow_run")).singleElement()
+                .satisfies(r -> assertThat(r.get("status")).isEqualTo("FAILED"));
+
+        RequisitionTestData.exec(bridge.dataSource(), "DELETE FROM requisition WHERE source = 'LMIS'");
+        assertThat(fetch()).containsEntry("status", "SUCCESS").containsEntry("imported", 2);
+        assertThat(count("SELECT COUNT(*) FROM requisition_line")).isEqualTo(2);
+    }
 }

@@ -67,7 +67,7 @@ public final class RequisitionTestData {
         return TrackerEvent.of(PROGRAM, STAGE, orgUnit, "COMPLETED", day, values).uid(uid).updatedAt(updatedAt);
     }
 
-    static void exec(DataSource ds, String... statements) {
+    public static void exec(DataSource ds, String... statements) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String s : statements) {
                 st.executeUpdate(s);
