@@ -21,6 +21,7 @@ import org.lmisbridge.metadata.MetadataConfiguration;
 import org.lmisbridge.ops.DeadLetters;
 import org.lmisbridge.ops.RetryPolicy;
 import org.lmisbridge.ops.SecretMasker;
+import org.lmisbridge.requisitions.RequisitionsConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("retryPolicy", retryPolicy);
         ConsignmentsConfiguration.configure(context, settings, dataSource);
         MetadataConfiguration.configure(context, settings, dataSource);
+        RequisitionsConfiguration.configure(context, settings, dataSource);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

@@ -40,6 +40,9 @@ public final class DemoMetadata {
     public static final String ORDER_STAGE = "PsLmisOrd01";
     public static final String ITEM_CODE_DE = "DeItemCode1";
     public static final String ORDER_QUANTITY_DE = "DeOrderQty1";
+    /** Order program: stock on hand the facility reports with a line, and the reference grouping an order's lines. */
+    public static final String STOCK_ON_HAND_REPORTED_DE = "DeSohRepo01";
+    public static final String ORDER_REFERENCE_DE = "DeOrderRef1";
     public static final String STOCK_MOVEMENT_COMBO = "CcStockMv01";
     public static final String MONTHLY_DATA_SET = "DsLmisMnth1";
     public static final String ADMIN_UID = "M5zQapPyTZI";
@@ -126,6 +129,8 @@ public final class DemoMetadata {
         }
         tracker(dataElements, ITEM_CODE_DE, "ITEM_CODE", "LMIS Order - Item code", "TEXT");
         tracker(dataElements, ORDER_QUANTITY_DE, "ORDER_QTY", "LMIS Order - Quantity", "INTEGER");
+        tracker(dataElements, STOCK_ON_HAND_REPORTED_DE, "ORDER_SOH", "LMIS Order - Stock on hand", "INTEGER");
+        tracker(dataElements, ORDER_REFERENCE_DE, "ORDER_REF", "LMIS Order - Order reference", "TEXT");
         String consignmentDe = DemoUids.uid("dataElement", "CONSIGNMENT_NUMBER");
         String receivedQtyDe = DemoUids.uid("dataElement", "RECEIVED_QTY");
         tracker(dataElements, consignmentDe, "CONSIGNMENT_NUMBER", "LMIS Receipt - Consignment number", "TEXT");
@@ -165,7 +170,14 @@ public final class DemoMetadata {
         ArrayNode programs = root.putArray("programs");
         ArrayNode stages = root.putArray("programStages");
         eventProgram(programs, stages, ORDER_PROGRAM, ORDER_STAGE, "LMIS_ORDER", "LMIS Order", facilityUids,
-                List.of(ITEM_CODE_DE, ORDER_QUANTITY_DE));
+                List.of(ITEM_CODE_DE, ORDER_QUANTITY_DE, STOCK_ON_HAND_REPORTED_DE, ORDER_REFERENCE_DE));
+        // stock on hand and order reference are optional on an order line
+        for (var psde : stages.get(stages.size() - 1).get("programStageDataElements")) {
+            String de = psde.get("dataElement").get("id").asText();
+            if (de.equals(STOCK_ON_HAND_REPORTED_DE) || de.equals(ORDER_REFERENCE_DE)) {
+                ((ObjectNode) psde).put("compulsory", false);
+            }
+        }
         eventProgram(programs, stages, DemoUids.uid("program", "LMIS_RECEIPT"),
                 DemoUids.uid("programStage", "LMIS_RECEIPT"), "LMIS_RECEIPT", "LMIS Receipt", facilityUids,
                 List.of(consignmentDe, ITEM_CODE_DE, receivedQtyDe));
