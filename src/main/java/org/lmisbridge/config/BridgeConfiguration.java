@@ -19,6 +19,7 @@ import org.lmisbridge.dhis2.Dhis2HealthCheck;
 import org.lmisbridge.ops.DeadLetters;
 import org.lmisbridge.ops.RetryPolicy;
 import org.lmisbridge.ops.SecretMasker;
+import org.lmisbridge.push.PushConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("connectionCheck", connectionCheck);
         context.getRegistry().bind("deadLetters", new DeadLetters(dataSource));
         context.getRegistry().bind("retryPolicy", retryPolicy);
+        PushConfiguration.configure(context, settings, dataSource);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

@@ -1,0 +1,94 @@
+package org.lmisbridge.push;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.lmisbridge.sql.NamedSql;
+
+/**
+ * Writes what became of each value of a batch, as one JDBC batch per outcome (SQL files push-outbox-posted,
+ * -failed, -dry-run): a thousand values cost one round trip, not a thousand.
+ */
+final class OutboxUpdates {
+
+    private final DataSource dataSource;
+    private final NamedSql posted = NamedSql.load("push-outbox-posted");
+    private final NamedSql failed = NamedSql.load("push-outbox-failed");
+    private final NamedSql dryRun = NamedSql.load("push-outbox-dry-run");
+
+    OutboxUpdates(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A value and what to write for it: error and code, when refused. */
+    record Outcome(OutboxRow row, String errorCode, String error) {
+    }
+
+    int posted(List<OutboxRow> rows) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return run(posted, rows, r -> Map.of("id", r.id(), "value", r.value(), "now", now));
+    }
+
+    int failed(List<Outcome> outcomes, int maxAttempts) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return run(failed, outcomes, o -> Map.of("id", o.row().id(), "value", o.row().value(), "now", now,
+                "maxAttempts", maxAttempts, "error", truncate(o.error()), "errorCode", truncateCode(o.errorCode())));
+    }
+
+    int dryRun(List<Outcome> outcomes) {
+        Timestamp now = Timestamp.from(Instant.now());
+        java.util.function.Function<Outcome, Map<String, Object>> params = o -> {
+            Map<String, Object> p = new java.util.HashMap<>();
+            p.put("id", o.row().id());
+            p.put("value", o.row().value());
+            p.put("now", now);
+            p.put("error", o.error() == null ? null : truncate(o.error()));
+            p.put("errorCode", o.errorCode() == null ? null : truncateCode(o.errorCode()));
+            return p;
+        };
+        return run(dryRun, outcomes, params);
+    }
+
+    private <T> int run(NamedSql sql, List<T> items, Function<T, Map<String, Object>> params) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql.jdbcSql())) {
+            for (T item : items) {
+                Map<String, Object> p = params.apply(item);
+                for (int i = 0; i < sql.parameters().size(); i++) {
+                    Object v = p.get(sql.parameters().get(i));
+                    if (v == null) {
+                        ps.setNull(i + 1, Types.VARCHAR);
+                    } else {
+                        ps.setObject(i + 1, v);
+                    }
+                }
+                ps.addBatch();
+            }
+            int changed = 0;
+            for (int n : ps.executeBatch()) {
+                changed += Math.max(0, n);
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL " + sql.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null ? "" : s.length() > 4000 ? s.substring(0, 4000) : s;
+    }
+
+    private static String truncateCode(String s) {
+        return s == null ? "" : s.length() > 20 ? s.substring(0, 20) : s;
+    }
+}
