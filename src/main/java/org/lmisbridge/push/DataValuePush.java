@@ -34,6 +34,7 @@ public class DataValuePush {
 
     public static final String RUN = "pushRun";
     public static final String BATCH = "pushBatch";
+    private static final String RELEASED = "pushBatchReleased";
     private static final Logger LOG = LoggerFactory.getLogger(DataValuePush.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -116,6 +117,8 @@ public class DataValuePush {
         if (batch == null) {
             return;
         }
+        // DHIS2 has answered: the next batch may go while this one's outcomes are written
+        release(exchange);
         // a post that succeeded after redeliveries still carries the caught exception: only a dead-lettered
         // (given up) or still failing exchange is a failure
         Throwable failure = exchange.getException();
@@ -210,9 +213,12 @@ public class DataValuePush {
         LOG.error("Push run {}: {} from {} dead-lettered: {}", run.id(), dead.size(), batch, reason);
     }
 
-    /** Frees the batch's place, whatever happened to it. */
+    /** Frees the batch's place in flight (once), whatever happened to it. */
     public void release(Exchange exchange) {
-        exchange.getProperty(RUN, PushRun.class).inFlight().release();
+        if (exchange.getProperty(RELEASED) == null) {
+            exchange.setProperty(RELEASED, true);
+            exchange.getProperty(RUN, PushRun.class).inFlight().release();
+        }
     }
 
     /** Records the end of the run in flow_run and answers its report. */

@@ -62,6 +62,8 @@ final class OutboxUpdates {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(sql.jdbcSql())) {
+            // one transaction per batch of values: in autocommit mode a JDBC batch commits each row on its own
+            c.setAutoCommit(false);
             for (T item : items) {
                 Map<String, Object> p = params.apply(item);
                 for (int i = 0; i < sql.parameters().size(); i++) {
@@ -75,8 +77,16 @@ final class OutboxUpdates {
                 ps.addBatch();
             }
             int changed = 0;
-            for (int n : ps.executeBatch()) {
-                changed += Math.max(0, n);
+            try {
+                for (int n : ps.executeBatch()) {
+                    changed += Math.max(0, n);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
             return changed;
         } catch (SQLException e) {

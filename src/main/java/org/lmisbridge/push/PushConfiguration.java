@@ -7,7 +7,8 @@ import org.lmisbridge.config.Settings;
 
 /**
  * Wires the aggregate push (F5): validates the {@code push.*} settings and binds {@code datavaluePush} and the
- * thread pool the batches are sent on ({@code pushBatchPool}: one thread per batch in flight, plus the reader).
+ * thread pool the batches are sent on ({@code pushBatchPool}: per batch in flight one thread posting and one writing
+ * the outcomes of the batch answered before it, plus the reader).
  */
 public final class PushConfiguration {
 
@@ -18,7 +19,7 @@ public final class PushConfiguration {
         PushSettings push = PushSettings.read(settings);
         context.getRegistry().bind("datavaluePush", new DataValuePush(dataSource, push));
         ExecutorService pool = context.getExecutorServiceManager()
-                .newFixedThreadPool(PushConfiguration.class, "datavalue-push", push.parallelBatches() + 1);
+                .newFixedThreadPool(PushConfiguration.class, "datavalue-push", 2 * push.parallelBatches() + 1);
         context.getRegistry().bind("pushBatchPool", pool);
     }
 }
