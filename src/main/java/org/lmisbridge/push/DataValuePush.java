@@ -156,7 +156,7 @@ public class DataValuePush {
             run.failed.addAndGet(refused.size());
             return;
         }
-        run.posted.addAndGet(updates.posted(accepted));
+        run.posted.addAndGet(updates.posted(accepted, batch.readAt()));
         fail(run, batch, refused, status);
     }
 

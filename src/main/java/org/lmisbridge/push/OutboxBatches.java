@@ -31,6 +31,7 @@ final class OutboxBatches implements Iterator<Batch>, Closeable {
     private boolean exhausted;
     private boolean closed;
     private int number;
+    private final java.time.Instant readAt = java.time.Instant.now();
 
     OutboxBatches(DataSource dataSource, NamedSql sql, Map<String, Object> params, PushRun run,
                   DataValuePayload payload, int maxValues, long maxBytes, int fetchSize) {
@@ -110,7 +111,7 @@ final class OutboxBatches implements Iterator<Batch>, Closeable {
             batchRows.add((OutboxRow) o[0]);
             values.add((byte[]) o[1]);
         }
-        return new Batch(++number, batchRows, payload.batch(values));
+        return new Batch(++number, batchRows, payload.batch(values), readAt);
     }
 
     private Batch end() {

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import org.lmisbridge.sql.NamedSql;
 
 /**
- * Writes what became of each value of a batch, as one JDBC batch per outcome (SQL files push-outbox-posted,
- * -failed, -dry-run): a thousand values cost one round trip, not a thousand.
+ * Writes what became of each value of a batch: the posted ones in one statement (push-outbox-posted), the refused
+ * and dry-run ones as one JDBC batch each (push-outbox-failed, -dry-run): a thousand values cost one round trip.
  */
 final class OutboxUpdates {
 
@@ -31,9 +31,23 @@ final class OutboxUpdates {
     record Outcome(OutboxRow row, String errorCode, String error) {
     }
 
-    int posted(List<OutboxRow> rows) {
-        Timestamp now = Timestamp.from(Instant.now());
-        return run(posted, rows, r -> Map.of("id", r.id(), "value", r.value(), "now", now));
+    /** Marks the values posted with one statement (ids as an SQL array), unless restaged after readAt. */
+    int posted(List<OutboxRow> rows, Instant readAt) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(posted.jdbcSql())) {
+            Map<String, Object> p = Map.of("ids", c.createArrayOf("BIGINT", ids), "now", Timestamp.from(Instant.now()),
+                    "readAt", Timestamp.from(readAt));
+            for (int i = 0; i < posted.parameters().size(); i++) {
+                ps.setObject(i + 1, p.get(posted.parameters().get(i)));
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL " + posted.name() + " failed: " + e.getMessage(), e);
+        }
     }
 
     int failed(List<Outcome> outcomes, int maxAttempts) {

@@ -116,7 +116,9 @@ class OutboxSqlTest {
         assertThat(rows).extracting(OutboxRow::value).containsExactly("0", "1", "3");
 
         OutboxUpdates updates = new OutboxUpdates(ds);
-        assertThat(updates.posted(List.of(rows.get(0)))).isEqualTo(1);
+        assertThat(updates.posted(List.of(rows.get(0)), java.time.Instant.now())).isEqualTo(1);
+        assertThat(updates.posted(List.of(rows.get(1)), java.time.Instant.now().minusSeconds(3600)))
+                .as("a value restaged after the read is not marked posted").isZero();
         assertThat(updates.failed(List.of(new OutboxUpdates.Outcome(rows.get(1), "E7610", "no such element"),
                 new OutboxUpdates.Outcome(rows.get(2), "HTTP503", "unavailable")), settings.maxAttempts())).isEqualTo(2);
         assertThat(query(ds, "SELECT value, status, attempts, error_code FROM datavalue_outbox ORDER BY id"))
