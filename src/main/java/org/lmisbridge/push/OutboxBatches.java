@@ -15,9 +15,9 @@ import org.lmisbridge.sql.NamedSql;
 
 /**
  * The values to send as a stream of batches: one query ({@code push-outbox-to-send.sql}) read with a fetch size on
- * its own connection, grouped by {@link PayloadSizeBatching}. Reading waits while the run already has its
- * maximum of batches in flight, so memory holds at most that many batches however large the outbox. Stops early
- * when the run is stopped. The split of the push route closes it when done.
+ * its own connection, grouped by {@link PayloadSizeBatching}. A batch read waits while the run already has its
+ * maximum of batches in flight, so memory holds at most that many batches plus one however large the outbox.
+ * Stops early when the run is stopped. The split of the push route closes it when done.
  */
 final class OutboxBatches implements Iterator<Batch>, Closeable {
 
@@ -72,14 +72,11 @@ final class OutboxBatches implements Iterator<Batch>, Closeable {
         return b;
     }
 
-    /** Waits for a free slot, then reads the next batch; null at the end or when the run stopped. */
+    /**
+     * Reads the next batch, then waits for a free slot to hand it over (so the next batch is ready the moment a
+     * batch in flight is answered); null at the end or when the run stopped.
+     */
     private Batch read() {
-        try {
-            run.inFlight().acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return end();
-        }
         List<Object[]> closedBatch = null;
         try {
             while (closedBatch == null && !exhausted && !run.stopped()) {
@@ -94,7 +91,6 @@ final class OutboxBatches implements Iterator<Batch>, Closeable {
                 }
             }
         } catch (SQLException e) {
-            run.inFlight().release();
             close();
             throw new IllegalStateException("Reading the outbox failed: " + e.getMessage(), e);
         }
@@ -102,7 +98,6 @@ final class OutboxBatches implements Iterator<Batch>, Closeable {
             closedBatch = batching.flush();
         }
         if (closedBatch == null || closedBatch.isEmpty()) {
-            run.inFlight().release();
             return end();
         }
         List<OutboxRow> batchRows = new ArrayList<>(closedBatch.size());
@@ -111,7 +106,18 @@ final class OutboxBatches implements Iterator<Batch>, Closeable {
             batchRows.add((OutboxRow) o[0]);
             values.add((byte[]) o[1]);
         }
-        return new Batch(++number, batchRows, payload.batch(values), readAt);
+        Batch batch = new Batch(++number, batchRows, payload.batch(values), readAt);
+        try {
+            run.inFlight().acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return end();
+        }
+        if (run.stopped()) {
+            run.inFlight().release();
+            return end();
+        }
+        return batch;
     }
 
     private Batch end() {
