@@ -117,4 +117,28 @@ class MappingModesTest {
             assertThat(answer).contains("\"unchanged\":1", "\"sent\":0", "\"status\":\"SUCCESS\"");
         }
     }
+
+    @Test
+    void aDataSetLevelErrorFailsTheWholeBatchWithItsReason() {
+        sandbox.clearJournal();
+        sandbox.dataValues().clear();
+        try (BridgeHarness bridge = bridge()
+                .property("bridge.production", "true")
+                .property("push.data-set", "NoSuchSet01")
+                .start()) {
+            PushFixture lmis = new PushFixture(bridge);
+            lmis.outbox("DeSohPara01", "202609", "OuFacility1", "", "3", null);
+            lmis.outbox("DeSohPara01", "202609", "OuFacility2", "", "4", null);
+
+            Map<String, Object> report = lmis.run("2026-10-05", "2026-10-05");
+
+            assertThat(posts()).hasSize(1);
+            assertThat(posts().get(0).status()).isEqualTo(409);
+            assertThat(bridge.query("SELECT DISTINCT status, attempts, error_code, last_error FROM datavalue_outbox"))
+                    .containsExactly(Map.of("status", "FAILED", "attempts", 1, "error_code", "BATCH",
+                            "last_error", "E7600 Data set not found or not accessible: `NoSuchSet01`"));
+            assertThat(report).containsEntry("failed", 2).containsEntry("posted", 0);
+            assertThat(sandbox.dataValues().count()).isZero();
+        }
+    }
 }
