@@ -18,6 +18,7 @@ public final class PushConfiguration {
     public static void configure(CamelContext context, Settings settings, DataSource dataSource) {
         PushSettings push = PushSettings.read(settings);
         context.getRegistry().bind("datavaluePush", new DataValuePush(dataSource, push));
+        context.getRegistry().bind("pushAsyncImport", new AsyncImport(push.asyncMaxPolls()));
         ExecutorService pool = context.getExecutorServiceManager()
                 .newFixedThreadPool(PushConfiguration.class, "datavalue-push", 2 * push.parallelBatches() + 1);
         context.getRegistry().bind("pushBatchPool", pool);

@@ -7,7 +7,8 @@ import org.lmisbridge.config.Settings;
 
 /** The validated {@code push.*} settings (see application.properties) and {@code bridge.production}. */
 public record PushSettings(PushMapping mapping, boolean production, String importStrategy, int maxValuesPerBatch,
-                           int maxBatchBytes, int parallelBatches, int maxAttempts, int fetchSize, String timeZone) {
+                           int maxBatchBytes, int parallelBatches, int maxAttempts, int fetchSize, String timeZone,
+                           boolean async, int asyncPollMs, int asyncMaxPolls) {
 
     public static PushSettings read(Settings settings) {
         String zone = settings.text("push.time-zone", "UTC");
@@ -27,7 +28,10 @@ public record PushSettings(PushMapping mapping, boolean production, String impor
                 settings.intBetween("push.parallel-batches", 2, 1, 32),
                 settings.intBetween("push.max-attempts", 5, 1, 1000),
                 settings.intBetween("push.fetch-size", 1000, 10, 100_000),
-                zone);
+                zone,
+                settings.flag("push.async", false),
+                settings.intBetween("push.async-poll-ms", 1000, 10, 600_000),
+                settings.intBetween("push.async-max-polls", 600, 1, 1_000_000));
     }
 
     /** The query string of POST /api/dataValueSets. */
@@ -38,6 +42,7 @@ public record PushSettings(PushMapping mapping, boolean production, String impor
                 + "&categoryOptionComboIdScheme=" + mapping.comboScheme()
                 + "&attributeOptionComboIdScheme=" + mapping.attributeComboScheme()
                 + "&importStrategy=" + importStrategy
-                + "&dryRun=" + dryRun;
+                + "&dryRun=" + dryRun
+                + (async ? "&async=true" : "");
     }
 }

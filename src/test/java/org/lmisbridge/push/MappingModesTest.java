@@ -141,4 +141,31 @@ class MappingModesTest {
             assertThat(sandbox.dataValues().count()).isZero();
         }
     }
+
+    @Test
+    void anAsynchronousImportIsFollowedToItsSummaryAndReadPerValue() {
+        sandbox.clearJournal();
+        sandbox.dataValues().clear();
+        try (BridgeHarness bridge = bridge()
+                .property("bridge.production", "true")
+                .property("push.async", "true")
+                .property("push.async-poll-ms", "20")
+                .start()) {
+            PushFixture lmis = new PushFixture(bridge);
+            lmis.outbox("DeSohPara01", "202608", "OuFacility1", "", "3", null);
+            lmis.outbox("XXUnknown01", "202608", "OuFacility1", "", "4", null);
+            lmis.outbox("DeSohPara01", "202608", "OuFacility2", "", "5", null);
+
+            Map<String, Object> report = lmis.run("2026-10-05", "2026-10-05");
+
+            assertThat(posts()).hasSize(1);
+            assertThat(posts().get(0).query()).endsWith("&async=true");
+            assertThat(sandbox.journal().entries("GET", "/api/system/taskSummaries/DATAVALUE_IMPORT/")).hasSize(1);
+            assertThat(bridge.query("SELECT data_element, status, error_code FROM datavalue_outbox ORDER BY id"))
+                    .extracting(r -> r.get("data_element") + "/" + r.get("status") + "/" + r.get("error_code"))
+                    .containsExactly("DeSohPara01/POSTED/null", "XXUnknown01/FAILED/E7610", "DeSohPara01/POSTED/null");
+            assertThat(report).containsEntry("posted", 2).containsEntry("failed", 1);
+            assertThat(sandbox.dataValues().count()).isEqualTo(2);
+        }
+    }
 }
