@@ -22,6 +22,7 @@ import org.lmisbridge.ops.DeadLetters;
 import org.lmisbridge.ops.RetryPolicy;
 import org.lmisbridge.ops.SecretMasker;
 import org.lmisbridge.requisitions.RequisitionsConfiguration;
+import org.lmisbridge.push.PushConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         ConsignmentsConfiguration.configure(context, settings, dataSource);
         MetadataConfiguration.configure(context, settings, dataSource);
         RequisitionsConfiguration.configure(context, settings, dataSource);
+        PushConfiguration.configure(context, settings, dataSource);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

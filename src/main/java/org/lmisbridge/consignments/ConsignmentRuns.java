@@ -1,5 +1,6 @@
 package org.lmisbridge.consignments;
 
+import org.lmisbridge.ops.DeadLetters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -76,7 +77,7 @@ public class ConsignmentRuns {
     /** Ends the run: FAILED if a DHIS2 call was given up on (dead-lettered), else SUCCESS and the watermark moves. */
     public Map<String, Object> finish(Exchange exchange) {
         ConsignmentRun run = exchange.getProperty(ConsignmentRun.PROPERTY, ConsignmentRun.class);
-        boolean gaveUp = exchange.getProperty("bridgeDeadLettered", false, Boolean.class);
+        boolean gaveUp = exchange.getProperty(DeadLetters.DEAD_LETTERED, false, Boolean.class);
         if (!gaveUp && run.movesWatermark && run.newestUpdatedAt != null) {
             Map<String, Object> p = Map.of("name", WATERMARK, "value", Timestamp.valueOf(run.newestUpdatedAt),
                     "now", Instant.now());

@@ -28,7 +28,7 @@ public class DeadLetters {
 
     public static final String REPLAY_URI = "bridgeReplayUri";
     static final String DEAD_LETTER_ID = "bridgeDeadLetterId";
-    static final String DEAD_LETTERED = "bridgeDeadLettered";
+    public static final String DEAD_LETTERED = "bridgeDeadLettered";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SENSITIVE = Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");

@@ -1,0 +1,2 @@
+-- not_mapped is refreshed on every push run.
+DELETE FROM not_mapped
