@@ -16,6 +16,7 @@ import org.lmisbridge.dhis2.ConnectionCheck;
 import org.lmisbridge.dhis2.Dhis2Auth;
 import org.lmisbridge.dhis2.Dhis2Connection;
 import org.lmisbridge.dhis2.Dhis2HealthCheck;
+import org.lmisbridge.eod.EndOfDayConfiguration;
 import org.lmisbridge.ops.DeadLetters;
 import org.lmisbridge.ops.RetryPolicy;
 import org.lmisbridge.ops.SecretMasker;
@@ -82,6 +83,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("connectionCheck", connectionCheck);
         context.getRegistry().bind("deadLetters", new DeadLetters(dataSource));
         context.getRegistry().bind("retryPolicy", retryPolicy);
+        EndOfDayConfiguration.configure(context, settings, dataSource);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

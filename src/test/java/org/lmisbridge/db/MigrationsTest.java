@@ -21,7 +21,8 @@ class MigrationsTest {
 
     private static final List<String> EXPECTED_TABLES = List.of(
             "camel_messageprocessed", "daily_summary", "datavalue_outbox", "dead_letter", "dhis2_connection",
-            "dhis2_user", "dhis2_user_org_unit", "eod_run", "flow_run", "item", "not_mapped", "org_unit",
+            "dhis2_user", "dhis2_user_org_unit", "eod_indicator_work", "eod_opening", "eod_run", "eod_store_depth",
+            "eod_summary_work", "flow_run", "item", "not_mapped", "org_unit",
             "rejected_input", "requisition", "requisition_line", "shipment", "shipment_line", "stock_batch", "stock_indicator",
             "stock_transaction", "store", "transaction_type", "watermark");
 
