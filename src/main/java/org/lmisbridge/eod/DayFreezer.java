@@ -53,10 +53,10 @@ final class DayFreezer {
         int inserted = sql.update("eod-summary-insert-new", params("day", day, "now", now, "restated", wasFrozen));
 
         String period = EodCalendar.dailyPeriod(day);
-        sql.update("eod-indicator-work-clear", params());
-        sql.update("eod-indicators-daily", params("day", day, "period", period));
-        sql.update("eod-indicator-update-changed", params("period", period, "now", now));
-        sql.update("eod-indicator-insert-new", params("now", now));
+        if (wasFrozen) {
+            sql.update("eod-indicator-daily-update-changed", params("day", day, "period", period, "now", now));
+        }
+        sql.update("eod-indicator-daily-insert-new", params("day", day, "period", period, "now", now));
 
         sql.update("eod-run-delete", params("day", day));
         sql.update("eod-run-insert", params("day", day, "status", wasFrozen ? "RESTATED" : "FROZEN",

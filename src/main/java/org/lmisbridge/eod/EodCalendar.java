@@ -70,17 +70,4 @@ final class EodCalendar {
     static String amcFromPeriod(YearMonth month, int months) {
         return monthlyPeriod(month.minusMonths(months - 1L));
     }
-
-    /** The months the given days fall in, oldest first, each once. */
-    static List<YearMonth> months(List<LocalDate> days) {
-        List<YearMonth> months = new ArrayList<>();
-        for (LocalDate d : days) {
-            YearMonth m = YearMonth.from(d);
-            if (!months.contains(m)) {
-                months.add(m);
-            }
-        }
-        months.sort(null);
-        return months;
-    }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lmisbridge.sql.NamedSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the End-of-Day statements (files {@code sql/eod-*.sql}) on one connection, so that the steps of a day share
@@ -23,6 +25,9 @@ import org.lmisbridge.sql.NamedSql;
  */
 final class EodSql {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EodSql.class);
+    /** Statements slower than this are logged at INFO, for operators sizing the nightly window. */
+    private static final long SLOW_MS = 500;
     private static final Map<String, NamedSql> CACHE = new ConcurrentHashMap<>();
 
     private final Connection connection;
@@ -40,14 +45,18 @@ final class EodSql {
     }
 
     int update(String name, Map<String, ?> values) {
+        long start = System.nanoTime();
         try (PreparedStatement ps = prepare(name, values)) {
-            return ps.executeUpdate();
+            int n = ps.executeUpdate();
+            logIfSlow(name, start, n);
+            return n;
         } catch (SQLException e) {
             throw new IllegalStateException("SQL " + name + " failed: " + e.getMessage(), e);
         }
     }
 
     List<Map<String, Object>> query(String name, Map<String, ?> values) {
+        long start = System.nanoTime();
         try (PreparedStatement ps = prepare(name, values); ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -58,9 +67,19 @@ final class EodSql {
                 }
                 rows.add(row);
             }
+            logIfSlow(name, start, rows.size());
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("SQL " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void logIfSlow(String name, long startNanos, int rows) {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        if (ms >= SLOW_MS) {
+            LOG.info("SQL {} took {} ms ({} rows)", name, ms, rows);
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("SQL {} took {} ms ({} rows)", name, ms, rows);
         }
     }
 
