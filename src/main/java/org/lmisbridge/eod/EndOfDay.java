@@ -37,12 +37,20 @@ public final class EndOfDay {
     private final Clock clock;
     private final Optional<LocalDate> firstDay;
     private final int amcMonths;
+    private final boolean monthToDate;
 
-    public EndOfDay(DataSource dataSource, Clock clock, Optional<LocalDate> firstDay, int amcMonths) {
+    /**
+     * @param monthToDate recompute the monthly indicators of the current month after every run (month to date);
+     *                    false: a month's indicators are computed once its last day is frozen (and again when one
+     *                    of its days is restated)
+     */
+    public EndOfDay(DataSource dataSource, Clock clock, Optional<LocalDate> firstDay, int amcMonths,
+                    boolean monthToDate) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.firstDay = firstDay;
         this.amcMonths = amcMonths;
+        this.monthToDate = monthToDate;
     }
 
     /** Today in the configured time zone: the first day that is not over. */
@@ -148,6 +156,7 @@ public final class EndOfDay {
     }
 
     private Map<String, Object> process(Connection c, List<LocalDate> requested) throws SQLException {
+        long started = System.nanoTime();
         EodSql sql = new EodSql(c);
         List<Integer> depths = refreshDepths(c, sql);
         List<LocalDate> days = new ArrayList<>(requested);
@@ -199,10 +208,14 @@ public final class EndOfDay {
             LOG.info("End-of-Day {} {}: {} rows ({} new, {} changed), {} ledger rows rejected", day,
                     r.restatement() ? "restated" : "frozen", r.rows(), r.inserted(), r.changed(), r.rejected());
         }
+        long daysMs = (System.nanoTime() - started) / 1_000_000;
         int indicators = 0;
         if (!done.isEmpty()) {
             LocalDate lastFrozen = frozen.stream().reduce((a, b) -> b).orElseThrow();
             for (YearMonth m = YearMonth.from(done.get(0)); !m.isAfter(YearMonth.from(lastFrozen)); m = m.plusMonths(1)) {
+                if (!monthToDate && !frozen.contains(m.atEndOfMonth())) {
+                    continue;
+                }
                 c.setAutoCommit(false);
                 try {
                     indicators += new MonthIndicators(sql, amcMonths).compute(m, Instant.now());
@@ -221,6 +234,8 @@ public final class EndOfDay {
         result.put("changedRows", changedRows);
         result.put("rejected", rejected);
         result.put("monthlyIndicatorsWritten", indicators);
+        result.put("daysMs", daysMs);
+        result.put("indicatorsMs", (System.nanoTime() - started) / 1_000_000 - daysMs);
         result.put("days", perDay);
         return result;
     }

@@ -47,6 +47,7 @@ public final class EndOfDayConfiguration {
                 throw new InvalidSettingException("eod.first-day", "'" + v + "' is not an ISO date such as 2026-11-01");
             }
         });
-        return new EndOfDay(dataSource, Clock.system(zone), firstDay, amcMonths);
+        boolean monthToDate = settings.flag("eod.month-to-date", false);
+        return new EndOfDay(dataSource, Clock.system(zone), firstDay, amcMonths, monthToDate);
     }
 }

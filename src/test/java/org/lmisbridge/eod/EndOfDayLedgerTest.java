@@ -94,7 +94,7 @@ class EndOfDayLedgerTest {
 
     static EndOfDay endOfDay(DataSource ds, LocalDate today) {
         Clock clock = Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneId.of("UTC"));
-        return new EndOfDay(ds, clock, Optional.of(NOV1), 3);
+        return new EndOfDay(ds, clock, Optional.of(NOV1), 3, true);
     }
 
     @ParameterizedTest
@@ -256,6 +256,21 @@ class EndOfDayLedgerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not ended");
         assertThatThrownBy(() -> endOfDay(ds, NOV5).runRange("2026-11-04", "2026-11-01", "on-demand"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.lmisbridge.testsupport.TestDatabases#both")
+    void byDefaultAMonthsIndicatorsWaitForItsLastDay(DataSource ds) {
+        HandLedger l = ledger(ds);
+        Clock nov5 = Clock.fixed(NOV5.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneId.of("UTC"));
+        new EndOfDay(ds, nov5, Optional.of(NOV1), 3, false).runDue("schedule");
+        assertThat(l.indicators("202611")).isEmpty();
+        assertThat(l.indicators("20261104")).hasSize(4);
+
+        // October ends: freezing Oct 31 on demand computes October (NAT A held the 1000 of the Oct 31 arrival)
+        new EndOfDay(ds, nov5, Optional.of(NOV1), 3, false).runRange("2026-10-31", null, "on-demand");
+        assertThat(l.indicators("202610")).contains("NAT A STOCK_ON_HAND 1000", "NAT A RECEIVED 1000",
+                "NAT A STOCK_START_OF_MONTH 0", "NAT A DAYS_OUT_OF_STOCK 0");
     }
 
     @SuppressWarnings("unchecked")
