@@ -18,6 +18,7 @@ import org.lmisbridge.dhis2.Dhis2Auth;
 import org.lmisbridge.dhis2.Dhis2Connection;
 import org.lmisbridge.dhis2.Dhis2HealthCheck;
 import org.lmisbridge.metadata.MetadataConfiguration;
+import org.lmisbridge.eod.EndOfDayConfiguration;
 import org.lmisbridge.ops.DeadLetters;
 import org.lmisbridge.ops.RetryPolicy;
 import org.lmisbridge.ops.SecretMasker;
@@ -90,6 +91,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         MetadataConfiguration.configure(context, settings, dataSource);
         RequisitionsConfiguration.configure(context, settings, dataSource);
         PushConfiguration.configure(context, settings, dataSource);
+        EndOfDayConfiguration.configure(context, settings, dataSource);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

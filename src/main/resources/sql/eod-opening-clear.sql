@@ -1,0 +1,2 @@
+-- End-of-Day: empty the opening balances of the previous day computed.
+DELETE FROM eod_opening
