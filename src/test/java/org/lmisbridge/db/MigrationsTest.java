@@ -22,7 +22,7 @@ class MigrationsTest {
     private static final List<String> EXPECTED_TABLES = List.of(
             "camel_messageprocessed", "consignment_receipt", "daily_summary", "datavalue_outbox", "dead_letter",
             "dhis2_connection", "dhis2_user", "dhis2_user_org_unit", "dhis2_user_org_unit_staging", "dhis2_user_staging",
-            "eod_run", "flow_run", "item", "lmis_account", "not_mapped", "org_unit", "org_unit_staging",
+            "eod_run", "flow_run", "item", "lmis_account", "not_mapped", "operator_action", "org_unit", "org_unit_staging",
             "org_unit_supplier", "rejected_input", "requisition", "requisition_line", "rts_transaction", "shipment",
             "shipment_line", "stock_batch", "stock_indicator", "stock_transaction", "store", "store_org_unit",
             "transaction_type", "unmapped_store", "watermark");
