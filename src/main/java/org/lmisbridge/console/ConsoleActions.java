@@ -189,6 +189,9 @@ public class ConsoleActions {
     private Object run(ConsoleSessions.Session who, String action, Map<String, Object> body, Step step) {
         try {
             Object result = step.run();
+            if (result instanceof Map<?, ?> m && "FAILED".equals(String.valueOf(m.get("status")))) {
+                throw new ActionFailed(result, String.valueOf(m.get("error")));
+            }
             log.record(who.username(), action, body, "OK", null);
             return result == null ? Map.of("ok", true) : result;
         } catch (ActionFailed e) {

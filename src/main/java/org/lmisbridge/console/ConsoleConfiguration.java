@@ -22,20 +22,24 @@ public final class ConsoleConfiguration {
     }
 
     public static void configure(CamelContext context, Settings settings, DataSource dataSource) {
-        String authority = settings.text("console.action-authority", "F_LMIS_BRIDGE_OPERATE").trim();
+        String authority = settings.text("console.action-authority", "F_LMIS_BRIDGE_OPERATE");
+        if (authority.equals("NONE")) {
+            authority = "";
+        }
         List<String> groups = Arrays.stream(settings.text("console.action-groups", "").split(";"))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (authority.isEmpty() && groups.isEmpty()) {
             throw new InvalidSettingException("console.action-authority",
-                    "is empty and console.action-groups names no group: nobody could act");
+                    "is NONE and console.action-groups names no group: nobody could act");
         }
         int minutes = settings.intBetween("console.session-minutes", 30, 1, 24 * 60);
         int maxRows = settings.intBetween("console.max-rows", 200, 10, 5000);
         String eodRoute = settings.text("console.eod-route", "end-of-day-run");
         String pushRoute = settings.text("console.push-route", "datavalue-push-run");
         boolean guardApi = settings.flag("console.api-loopback-only", true);
+        boolean secureCookie = settings.flag("console.cookie-secure", false);
 
-        ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(minutes), Clock.systemUTC());
+        ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(minutes), secureCookie, Clock.systemUTC());
         OperatorLog log = new OperatorLog(dataSource);
         DeadLetters deadLetters = context.getRegistry().lookupByNameAndType("deadLetters", DeadLetters.class);
         ConnectionCheck connection = context.getRegistry().lookupByNameAndType("connectionCheck", ConnectionCheck.class);

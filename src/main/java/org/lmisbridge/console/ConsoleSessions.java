@@ -25,10 +25,13 @@ public final class ConsoleSessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Duration idle;
+    private final boolean secure;
     private final Clock clock;
 
-    public ConsoleSessions(Duration idle, Clock clock) {
+    /** secure: the cookie is sent over HTTPS only (set it when the console is served behind TLS). */
+    public ConsoleSessions(Duration idle, boolean secure, Clock clock) {
         this.idle = idle;
+        this.secure = secure;
         this.clock = clock;
     }
 
@@ -78,7 +81,8 @@ public final class ConsoleSessions {
     }
 
     public String setCookie(Session s) {
-        return COOKIE + "=" + s.token() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + idle.toSeconds();
+        return COOKIE + "=" + s.token() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + idle.toSeconds()
+                + (secure ? "; Secure" : "");
     }
 
     public static String clearCookie() {

@@ -33,7 +33,7 @@ class ConsoleSessionsTest {
     @Test
     void aSessionLastsWhileUsedAndEndsAfterTheIdleMinutes() {
         Hand clock = new Hand();
-        ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), clock);
+        ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), false, clock);
         ConsoleSessions.Session s = sessions.open("ops", "Ops", true);
 
         clock.now = clock.now.plus(Duration.ofMinutes(20));
@@ -46,11 +46,13 @@ class ConsoleSessionsTest {
 
     @Test
     void tokensAreRandomAndTheCookieIsHttpOnly() {
-        ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), new Hand());
+        ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), false, new Hand());
         ConsoleSessions.Session a = sessions.open("ops", "Ops", true);
         ConsoleSessions.Session b = sessions.open("ops", "Ops", true);
         assertThat(a.token()).isNotEqualTo(b.token()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(sessions.setCookie(a)).contains("HttpOnly").contains("SameSite=Strict").contains("Max-Age=1800");
+        assertThat(sessions.setCookie(a)).contains("HttpOnly").contains("SameSite=Strict").contains("Max-Age=1800")
+                .doesNotContain("Secure");
+        assertThat(new ConsoleSessions(Duration.ofMinutes(30), true, new Hand()).setCookie(a)).endsWith("; Secure");
         assertThat(ConsoleSessions.tokenFrom("theme=dark; " + ConsoleSessions.COOKIE + "=" + a.token() + "; x=1"))
                 .isEqualTo(a.token());
         assertThat(ConsoleSessions.tokenFrom("theme=dark")).isNull();
