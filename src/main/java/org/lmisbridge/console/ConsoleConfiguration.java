@@ -14,9 +14,13 @@ import org.lmisbridge.config.Settings;
 import org.lmisbridge.dhis2.ConnectionCheck;
 import org.lmisbridge.metadata.LoginDelegation;
 import org.lmisbridge.ops.DeadLetters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks the console.* settings and binds the beans of routes/console.camel.yaml. */
 public final class ConsoleConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleConfiguration.class);
 
     private ConsoleConfiguration() {
     }
@@ -61,19 +65,39 @@ public final class ConsoleConfiguration {
     private static void guardApi(CamelContext context, ConsoleSessions sessions) {
         try {
             context.addStartupListener(new StartupListener() {
+                private boolean guarded;
+
+                @Override
+                public void onCamelContextStarting(CamelContext ctx, boolean alreadyStarted) {
+                    guard(ctx, false);
+                }
+
                 @Override
                 public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
-                    // the router is looked up once everything has started
+                    guard(ctx, false);
                 }
 
                 @Override
                 public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
+                    guard(ctx, true);
+                }
+
+                /** As early as the HTTP server exists: before the routes' consumers take requests if it can. */
+                private synchronized void guard(CamelContext ctx, boolean mustBeThere) {
+                    if (guarded) {
+                        return;
+                    }
                     MainHttpServer server = ctx.hasService(MainHttpServer.class);
                     VertxPlatformHttpRouter router = server == null ? null : server.getRouter();
                     if (router == null) {
-                        throw new IllegalStateException("No platform-http router to guard /api/ with");
+                        if (mustBeThere) {
+                            throw new IllegalStateException("No platform-http router to guard /api/ with");
+                        }
+                        return;
                     }
                     router.route("/api/*").order(-1000).handler(new ApiGuard(sessions));
+                    guarded = true;
+                    LOG.info("/api/ answers loopback callers and console sessions only (console.api-loopback-only)");
                 }
             });
         } catch (Exception e) {
