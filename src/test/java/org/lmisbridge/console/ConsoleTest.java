@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,9 +207,5 @@ class ConsoleTest {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    static Map<String, Object> row(List<Map<String, Object>> rows) {
-        return rows.get(0);
     }
 }
