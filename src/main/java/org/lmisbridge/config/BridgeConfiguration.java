@@ -10,6 +10,8 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
+import org.lmisbridge.alerts.AlertsConfiguration;
+import org.lmisbridge.console.ConsoleConfiguration;
 import org.lmisbridge.consignments.ConsignmentsConfiguration;
 import org.lmisbridge.db.Database;
 import org.lmisbridge.db.DatabaseSettings;
@@ -92,6 +94,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         RequisitionsConfiguration.configure(context, settings, dataSource);
         PushConfiguration.configure(context, settings, dataSource);
         EndOfDayConfiguration.configure(context, settings, dataSource);
+        ConsoleConfiguration.configure(context, settings, dataSource);
+        AlertsConfiguration.configure(context, settings, dataSource, environment);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new Dhis2HealthCheck(connectionCheck));

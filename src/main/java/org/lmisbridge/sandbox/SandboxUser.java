@@ -51,6 +51,9 @@ public final class SandboxUser {
   /** Changes the password, as an administrator would in DHIS2 (tests use it to make credentials go stale). */
   public void password(String password) { this.password = password; }
 
+  /** Replaces the user's authorities, as a DHIS2 administrator changing the user's roles would. */
+  public void authorities(List<String> authorities) { this.authorities = List.copyOf(authorities); }
+
   void disabled(boolean disabled, Instant now) {
     this.disabled = disabled;
     this.lastUpdated = now;

@@ -23,7 +23,8 @@ class MigrationsTest {
             "camel_messageprocessed", "consignment_receipt", "daily_summary", "datavalue_outbox", "dead_letter",
             "dhis2_connection", "dhis2_user", "dhis2_user_org_unit", "dhis2_user_org_unit_staging",
             "dhis2_user_staging", "eod_indicator_work", "eod_opening", "eod_run", "eod_store_depth",
-            "eod_summary_work", "flow_run", "item", "lmis_account", "not_mapped", "org_unit", "org_unit_staging",
+            "eod_summary_work", "flow_run", "item", "lmis_account", "not_mapped", "operator_action", "org_unit",
+            "org_unit_staging",
             "org_unit_supplier", "rejected_input", "requisition", "requisition_line", "rts_transaction", "shipment",
             "shipment_line", "stock_batch", "stock_indicator", "stock_transaction", "store", "store_org_unit",
             "transaction_type", "unmapped_store", "watermark");

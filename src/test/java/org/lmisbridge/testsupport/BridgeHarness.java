@@ -112,6 +112,15 @@ public final class BridgeHarness implements AutoCloseable {
         return NamedSqlAccess.query(dataSource(), sql);
     }
 
+    /** http://127.0.0.1:PORT of the bridge's server (the API and the console). */
+    public String serverUrl() {
+        return "http://127.0.0.1:" + serverPort;
+    }
+
+    public int serverPort() {
+        return serverPort;
+    }
+
     public HttpResponse<String> server(String method, String path, String body) {
         return call(serverPort, method, path, body);
     }
