@@ -84,7 +84,7 @@ public class ConsignmentReceipts {
         }
         run.count("fetched", n);
         run.page++;
-        exchange.setProperty(ConsignmentRun.MORE_PAGES, n >= settings.pageSize());
+        run.morePages = n >= settings.pageSize();
     }
 
     /** Applies one receipt; answers what became of it: applied, alreadyApplied or rejected. */

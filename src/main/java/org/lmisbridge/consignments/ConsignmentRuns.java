@@ -74,18 +74,38 @@ public class ConsignmentRuns {
         exchange.setProperty(ConsignmentRun.MORE_PAGES, true);
     }
 
-    /** Ends the run: FAILED if a DHIS2 call was given up on (dead-lettered), else SUCCESS and the watermark moves. */
+    /**
+     * The outcome of one receipt page (route consignment-receipt-page, called through {@code enrich} with
+     * {@link org.lmisbridge.ops.CallOutcome}): a page given up on fails the run and ends the paging; otherwise the
+     * paging goes on while the page was full.
+     */
+    public void pageOutcome(Exchange exchange, String givenUp) {
+        ConsignmentRun run = exchange.getProperty(ConsignmentRun.PROPERTY, ConsignmentRun.class);
+        if (givenUp != null) {
+            run.gaveUp("receipt page " + run.page + " given up: " + givenUp);
+            exchange.setProperty(ConsignmentRun.MORE_PAGES, false);
+        } else {
+            exchange.setProperty(ConsignmentRun.MORE_PAGES, run.morePages);
+        }
+    }
+
+    /**
+     * Ends the run: FAILED, with the reason, if a DHIS2 call was given up on (dead-lettered), and the watermark
+     * stays; else SUCCESS and a scheduled run moves the watermark.
+     */
     public Map<String, Object> finish(Exchange exchange) {
         ConsignmentRun run = exchange.getProperty(ConsignmentRun.PROPERTY, ConsignmentRun.class);
-        boolean gaveUp = exchange.getProperty(DeadLetters.DEAD_LETTERED, false, Boolean.class);
-        if (!gaveUp && run.movesWatermark && run.newestUpdatedAt != null) {
+        String failure = run.failure();
+        if (failure == null && exchange.getProperty(DeadLetters.DEAD_LETTERED, false, Boolean.class)) {
+            failure = "a DHIS2 call failed after its retries: see dead_letter";
+        }
+        if (failure == null && run.movesWatermark && run.newestUpdatedAt != null) {
             Map<String, Object> p = Map.of("name", WATERMARK, "value", Timestamp.valueOf(run.newestUpdatedAt),
                     "now", Instant.now());
             watermarkInsert.update(dataSource, p);
             watermarkUpdate.update(dataSource, p);
         }
-        return end(run, gaveUp ? "FAILED" : "SUCCESS",
-                gaveUp ? "a DHIS2 call failed after its retries: see dead_letter" : null);
+        return end(run, failure == null ? "SUCCESS" : "FAILED", failure);
     }
 
     /** Ends the run as FAILED with the error that stopped it. */

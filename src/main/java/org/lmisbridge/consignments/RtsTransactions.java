@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.lmisbridge.ops.DeadLetters;
 import org.lmisbridge.sql.NamedSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,49 @@ public class RtsTransactions {
         RtsBatch batch = new RtsBatch(settings, lines);
         exchange.setProperty(RtsBatch.PROPERTY, batch);
         return batch.itemKeys();
+    }
+
+    /**
+     * The outcome of one item lookup (route rts-find-item, called through {@code enrich} with
+     * {@link org.lmisbridge.ops.CallOutcome} in the split): an item given up on leaves its lines PENDING for a later
+     * run, the rest of the batch goes on, and the run fails with the reason.
+     */
+    public void itemOutcome(Exchange exchange, String givenUp) {
+        if (givenUp != null) {
+            RtsBatch.ItemKey key = exchange.getMessage().getBody(RtsBatch.ItemKey.class);
+            gaveUp(exchange, "item " + (key == null ? "?" : key.itemCode() + " at " + key.orgUnit())
+                    + " not looked up, its stock receipts wait for the next run: " + givenUp);
+        }
+    }
+
+    /**
+     * The outcome of the tracker post (route rts-post-tracker, called through {@code enrich} with
+     * {@link org.lmisbridge.ops.CallOutcome}): given up on, its lines stay PENDING (attempts unchanged) for the next
+     * run, and the run fails with the reason.
+     */
+    public void postOutcome(Exchange exchange, String givenUp) {
+        if (givenUp != null) {
+            gaveUp(exchange, "RTS stock receipts not posted, they wait for the next run: " + givenUp);
+        }
+    }
+
+    /**
+     * Ends the batch: when lines wait because their item lookup was given up, the exchange is marked
+     * {@link DeadLetters#DEAD_LETTERED}, as the lookups' own copies were, so a replayed dead letter of this batch
+     * that fails again stays NEW.
+     */
+    public void endBatch(Exchange exchange) {
+        RtsBatch batch = exchange.getProperty(RtsBatch.PROPERTY, RtsBatch.class);
+        if (batch != null && batch.sent().size() < batch.size()) {
+            exchange.setProperty(DeadLetters.DEAD_LETTERED, true);
+        }
+    }
+
+    private static void gaveUp(Exchange exchange, String reason) {
+        ConsignmentRun run = exchange.getProperty(ConsignmentRun.PROPERTY, ConsignmentRun.class);
+        if (run != null) {
+            run.gaveUp(reason);
+        }
     }
 
     public String trackedEntityQuery(Exchange exchange) {

@@ -133,6 +133,21 @@ public class RequisitionFetch {
         exchange.getIn().setBody(null);
     }
 
+    /**
+     * The outcome of one page (route requisition-fetch-page, called through {@code enrich} with
+     * {@link org.lmisbridge.ops.CallOutcome}): a page given up on fails the run and stops it; otherwise the run goes on
+     * while pages remain.
+     */
+    public void pageOutcome(Exchange exchange, String givenUp) {
+        FetchRun run = exchange.getProperty(RUN, FetchRun.class);
+        if (givenUp != null) {
+            run.fail(givenUp);
+            exchange.setProperty(MORE, false);
+        } else {
+            exchange.setProperty(MORE, run.hasMorePages());
+        }
+    }
+
     /** Something other than a page failed (the run's own steps): the run stops here, failed. */
     public void failed(Exchange exchange) {
         FetchRun run = exchange.getProperty(RUN, FetchRun.class);

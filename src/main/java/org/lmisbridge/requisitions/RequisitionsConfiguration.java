@@ -4,10 +4,12 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.lmisbridge.config.Settings;
+import org.lmisbridge.ops.CallOutcome;
 
 /**
  * Wiring of the requisition fetch (F2): checks the {@code requisitions.*} settings (failing start-up with the name of
- * a wrong one) and binds {@code requisitionFetch}, {@code requisitionPageOutcome} and {@code requisitionMessageIds} (Camel's JDBC idempotent
+ * a wrong one) and binds {@code requisitionFetch}, {@code requisitionPageOutcome} (the shared {@link CallOutcome}
+ * reporting each page to {@link RequisitionFetch#pageOutcome}) and {@code requisitionMessageIds} (Camel's JDBC idempotent
  * repository on camel_messageprocessed) for routes/requisition-fetch.camel.yaml.
  */
 public final class RequisitionsConfiguration {
@@ -25,7 +27,8 @@ public final class RequisitionsConfiguration {
             throw new IllegalStateException("Cannot start the requisition idempotent repository", e);
         }
         context.getRegistry().bind("requisitionMessageIds", marks);
-        context.getRegistry().bind("requisitionFetch", new RequisitionFetch(requisitions, dataSource, marks));
-        context.getRegistry().bind("requisitionPageOutcome", new PageOutcome());
+        RequisitionFetch fetch = new RequisitionFetch(requisitions, dataSource, marks);
+        context.getRegistry().bind("requisitionFetch", fetch);
+        context.getRegistry().bind("requisitionPageOutcome", new CallOutcome(fetch::pageOutcome));
     }
 }

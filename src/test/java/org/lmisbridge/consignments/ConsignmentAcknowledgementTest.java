@@ -157,6 +157,7 @@ class ConsignmentAcknowledgementTest {
         assertThat(para.value(SOH)).isEqualTo("80");
 
         int events = rtsEvents(FAC_1).size();
+        Object lastRun = run.get("run");
         pull();
         scheduledRun();
         scheduledRun();
@@ -167,8 +168,8 @@ class ConsignmentAcknowledgementTest {
         assertThat(bridge.query("SELECT status FROM rts_transaction WHERE shipment_id = 200"))
                 .extracting(r -> r.get("status")).containsOnly("POSTED");
         assertThat(bridge.query("SELECT value FROM watermark WHERE name = 'consignment-receipts'")).hasSize(1);
-        assertThat(bridge.query("SELECT * FROM flow_run WHERE flow = 'consignment-acknowledgement' AND trigger = 'SCHEDULE'"))
-                .allSatisfy(r -> assertThat(r).containsEntry("status", "SUCCESS"));
+        assertThat(bridge.query("SELECT * FROM flow_run WHERE flow = 'consignment-acknowledgement' AND trigger = 'SCHEDULE'"
+                + " AND id > " + lastRun)).hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("status", "SUCCESS"));
     }
 
     @Test
@@ -266,26 +267,122 @@ class ConsignmentAcknowledgementTest {
     }
 
     @Test
-    void serverErrorsAreRedeliveredAndAnItemLookupGivenUpWaitsForTheNextRun() {
+    void serverErrorsAreRedeliveredAndAnItemLookupGivenUpFailsTheRunAndWaitsForTheNextRun() {
         long[] lines = shipment(600, "CN-600", 7, new long[][] {{2, 12}});
         sandbox.addEvent(TrackerEvent.of(RECEIPT_PROGRAM, RECEIPT_STAGE, FAC_5, "COMPLETED", "2026-11-21",
                 Map.of(CONSIGNMENT_DE, "CN-600")));
+        // the receipt page succeeds on its redelivery; the item lookup fails on every attempt (1 + 2 redeliveries)
         sandbox.faults().script("GET", "/api/tracker/events", Fault.status(503));
         sandbox.faults().script("GET", "/api/tracker/trackedEntities", Fault.status(503), Fault.reset(), Fault.status(502));
         int deadLetters = bridge.query("SELECT id FROM dead_letter WHERE route_id = 'rts-find-item'").size();
+        List<Map<String, Object>> watermark = watermark();
 
-        Map<String, Object> run = pull();
+        Map<String, Object> run = scheduledRun();
 
-        assertThat(run).containsEntry("rtsWaiting", 1);
+        assertThat(run).containsEntry("status", "FAILED").containsEntry("applied", 1).containsEntry("rtsWaiting", 1);
+        assertThat(run.get("error").toString()).contains("item PARA500 at " + FAC_5).contains("HTTP 502")
+                .contains("/api/tracker/trackedEntities");
+        assertThat(flowRun(run)).containsEntry("status", "FAILED").containsEntry("error", run.get("error"));
+        assertThat(watermark()).isEqualTo(watermark);
         assertThat(bridge.query("SELECT status FROM shipment WHERE id = 600").get(0)).containsEntry("status", "RECEIVED");
         assertThat(rts(lines[0])).containsEntry("status", "PENDING").containsEntry("attempts", 0);
         assertThat(bridge.query("SELECT id FROM dead_letter WHERE route_id = 'rts-find-item'")).hasSize(deadLetters + 1);
         assertThat(rtsEvents(FAC_5)).isEmpty();
 
-        pull();
+        sandbox.faults().script("GET", "/api/tracker/trackedEntities", Fault.status(503), Fault.status(503),
+                Fault.status(503));
+        HttpResponse<String> failedPull = bridge.server("POST", "/api/consignments/pull", "{\"from\":\"2000-01-01\"}");
 
+        assertThat(failedPull.statusCode()).isEqualTo(502);
+        assertThat(json(failedPull.body())).containsEntry("status", "FAILED").containsEntry("rtsWaiting", 1);
+
+        // a replay of the lookup's dead letter that fails again leaves it NEW, with one attempt more
+        Map<String, Object> dead = bridge.query("SELECT id, attempts FROM dead_letter WHERE route_id = 'rts-find-item'"
+                + " ORDER BY id DESC").get(0);
+        sandbox.faults().script("GET", "/api/tracker/trackedEntities", Fault.status(503), Fault.status(503),
+                Fault.status(503));
+        bridge.server("POST", "/api/dead-letters/replay", "{\"ids\":[" + dead.get("id") + "]}");
+        BridgeHarness.await("dead letter replay over", Duration.ofSeconds(10), () -> {
+            Map<String, Object> row = bridge.query("SELECT status, attempts FROM dead_letter WHERE id = " + dead.get("id")).get(0);
+            return !"REPLAY".equals(row.get("status")) && !row.get("attempts").equals(dead.get("attempts"))
+                    && bridge.context().getInflightRepository().size("dead-letter-replay") == 0;
+        });
+        assertThat(bridge.query("SELECT status FROM dead_letter WHERE id = " + dead.get("id")).get(0))
+                .containsEntry("status", "NEW");
+
+        assertThat(pull()).containsEntry("status", "SUCCESS");
         assertThat(rts(lines[0])).containsEntry("status", "POSTED");
         assertThat(rtsEvent(RtsUids.event("CN-600", lines[0])).value(SOH)).isEqualTo("12");
+    }
+
+    @Test
+    void aReceiptPageGivenUpEndsTheRunFailedAnswersItsSummaryWithA502AndLeavesTheWatermark() {
+        shipment(700, "CN-700", 3, new long[][] {{3, 5}});
+        sandbox.addEvent(TrackerEvent.of(RECEIPT_PROGRAM, RECEIPT_STAGE, FAC_1, "COMPLETED", "2026-11-22",
+                Map.of(CONSIGNMENT_DE, "CN-700")));
+        List<Map<String, Object>> watermark = watermark();
+        int deadLetters = bridge.query("SELECT id FROM dead_letter WHERE route_id = 'consignment-receipt-page'").size();
+        // every attempt of the first page: the first one and bridge.retry.max-redeliveries=2 redeliveries
+        sandbox.faults().script("GET", "/api/tracker/events", Fault.status(503), Fault.status(503), Fault.status(503));
+
+        HttpResponse<String> answer = bridge.server("POST", "/api/consignments/pull", "{\"from\":\"2000-01-01\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        Map<String, Object> run = json(answer.body());
+        assertThat(run).containsEntry("status", "FAILED").containsEntry("fetched", 0).containsEntry("applied", 0);
+        assertThat(run.get("error").toString()).contains("receipt page 1").contains("HTTP 503").contains("/api/tracker/events");
+        Map<String, Object> row = flowRun(run);
+        assertThat(row).containsEntry("status", "FAILED").containsEntry("trigger", "MANUAL")
+                .containsEntry("error", run.get("error"));
+        assertThat(row.get("finished_at")).isNotNull();
+        List<Map<String, Object>> dead = bridge.query("SELECT * FROM dead_letter WHERE route_id = 'consignment-receipt-page'"
+                + " ORDER BY id");
+        assertThat(dead).hasSize(deadLetters + 1);
+        assertThat(dead.get(dead.size() - 1)).containsEntry("status", "NEW").containsEntry("http_status", 503)
+                .containsEntry("endpoint_uri", "direct:consignment-acknowledgement");
+        assertThat(bridge.query("SELECT status FROM shipment WHERE id = 700").get(0)).containsEntry("status", "SHIPPED");
+
+        // a scheduled run (and the console, which calls the same route) gets the FAILED summary; the watermark stays
+        sandbox.faults().script("GET", "/api/tracker/events", Fault.status(503), Fault.status(503), Fault.status(503));
+        Map<String, Object> scheduled = scheduledRun();
+
+        assertThat(scheduled).containsEntry("status", "FAILED");
+        assertThat(flowRun(scheduled)).containsEntry("status", "FAILED").containsEntry("trigger", "SCHEDULE");
+        assertThat(watermark()).isEqualTo(watermark);
+        assertThat(bridge.query("SELECT * FROM flow_run WHERE flow = 'consignment-acknowledgement' AND status = 'RUNNING'"))
+                .isEmpty();
+
+        // replaying the dead letter is a new run, which applies the receipt now that DHIS2 answers
+        Object deadId = dead.get(dead.size() - 1).get("id");
+        bridge.server("POST", "/api/dead-letters/replay", "{\"ids\":[" + deadId + "]}");
+        BridgeHarness.await("dead letter replayed", Duration.ofSeconds(10), () -> "REPLAYED".equals(
+                bridge.query("SELECT status FROM dead_letter WHERE id = " + deadId).get(0).get("status")));
+        assertThat(bridge.query("SELECT status FROM flow_run WHERE flow = 'consignment-acknowledgement' AND trigger = 'REPLAY'"
+                + " AND id > " + scheduled.get("run"))).singleElement().satisfies(r -> assertThat(r).containsEntry("status", "SUCCESS"));
+        assertThat(bridge.query("SELECT status FROM shipment WHERE id = 700").get(0)).containsEntry("status", "RECEIVED");
+    }
+
+    @Test
+    void aStockPostGivenUpFailsTheRunAndItsLinesStayPendingForTheNextRun() {
+        long[] lines = shipment(800, "CN-800", 4, new long[][] {{1, 6}});
+        sandbox.addEvent(TrackerEvent.of(RECEIPT_PROGRAM, RECEIPT_STAGE, FAC_2, "COMPLETED", "2026-11-22",
+                Map.of(CONSIGNMENT_DE, "CN-800")));
+        int deadLetters = bridge.query("SELECT id FROM dead_letter WHERE route_id = 'rts-post-tracker'").size();
+        sandbox.faults().script("POST", "/api/tracker", Fault.status(503), Fault.status(503), Fault.status(503));
+
+        HttpResponse<String> answer = bridge.server("POST", "/api/consignments/pull", "{\"from\":\"2000-01-01\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+        Map<String, Object> run = json(answer.body());
+        assertThat(run).containsEntry("status", "FAILED").containsEntry("rtsPosted", 0);
+        assertThat(run.get("error").toString()).contains("RTS stock receipts").contains("HTTP 503");
+        assertThat(flowRun(run)).containsEntry("status", "FAILED");
+        assertThat(rts(lines[0])).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+        assertThat(bridge.query("SELECT id FROM dead_letter WHERE route_id = 'rts-post-tracker'")).hasSize(deadLetters + 1);
+
+        assertThat(pull()).containsEntry("status", "SUCCESS");
+        assertThat(rts(lines[0])).containsEntry("status", "POSTED");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
@@ -313,17 +410,35 @@ class ConsignmentAcknowledgementTest {
     private static Map<String, Object> pull() {
         HttpResponse<String> answer = bridge.server("POST", "/api/consignments/pull", "{\"from\":\"2000-01-01\"}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json(answer.body());
+    }
+
+    private static Map<String, Object> json(String body) {
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = new com.fasterxml.jackson.databind.ObjectMapper().readValue(answer.body(), Map.class);
+            Map<String, Object> map = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
             return map;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(answer.body(), e);
+            throw new IllegalStateException(body, e);
         }
     }
 
-    private static void scheduledRun() {
-        bridge.producer().sendBodyAndHeader("direct:consignment-acknowledgement", "", "consignmentTrigger", "SCHEDULE");
+    /** A run as the schedule (and the console) starts it; answers what the route answers. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scheduledRun() {
+        Object answer = bridge.producer().requestBodyAndHeader("direct:consignment-acknowledgement", "",
+                "consignmentTrigger", "SCHEDULE");
+        assertThat(answer).as("the run's answer").isInstanceOf(Map.class);
+        return (Map<String, Object>) answer;
+    }
+
+    private static Map<String, Object> flowRun(Map<String, Object> answer) {
+        assertThat(answer).containsKey("run");
+        return bridge.query("SELECT * FROM flow_run WHERE id = " + answer.get("run")).get(0);
+    }
+
+    private static List<Map<String, Object>> watermark() {
+        return bridge.query("SELECT value FROM watermark WHERE name = 'consignment-receipts'");
     }
 
     private static Map<String, Object> line(long id) {

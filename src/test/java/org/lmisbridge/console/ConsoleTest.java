@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmisbridge.sandbox.Dhis2Sandbox;
+import org.lmisbridge.sandbox.Fault;
 import org.lmisbridge.testsupport.BridgeHarness;
 
 /**
@@ -133,6 +134,30 @@ class ConsoleTest {
                 + " AND action IN ('test-connection', 'push', 'end-of-day') ORDER BY id"))
                 .extracting(row -> row.get("action") + " " + row.get("outcome"))
                 .containsExactly("test-connection OK", "push OK", "end-of-day FAILED", "push FAILED");
+    }
+
+    @Test
+    void aReceiptPullWhoseDhis2CallIsGivenUpIsLoggedFailedWithTheRunsReason() {
+        ConsoleClient operator = signedIn("operator", "0perator-Pw");
+        // every attempt of the first receipt page: the first one and bridge.retry.max-redeliveries=4 redeliveries
+        sandbox.faults().script("GET", "/api/tracker/events", Fault.status(503), Fault.status(503), Fault.status(503),
+                Fault.status(503), Fault.status(503));
+        try {
+            HttpResponse<String> pull = operator.call("POST", "/console/api/actions/pull-receipts",
+                    "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\"}");
+
+            // the console answers what the run answered (its FAILED summary) and logs the action FAILED
+            assertThat(pull.statusCode()).as(pull.body()).isEqualTo(200);
+            assertThat(pull.body()).contains("\"status\":\"FAILED\"").contains("receipt page 1 given up");
+            assertThat(bridge.query("SELECT outcome, detail FROM operator_action WHERE username = 'operator'"
+                    + " AND action = 'pull-receipts'")).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("outcome", "FAILED"))
+                    .satisfies(row -> assertThat(String.valueOf(row.get("detail"))).contains("HTTP 503"));
+            assertThat(bridge.query("SELECT status FROM flow_run WHERE flow = 'consignment-acknowledgement'"))
+                    .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "FAILED"));
+        } finally {
+            sandbox.faults().clear();
+        }
     }
 
     @Test

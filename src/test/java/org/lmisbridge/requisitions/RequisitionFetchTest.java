@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmisbridge.sandbox.Dhis2Sandbox;
+import org.lmisbridge.sandbox.Fault;
 import org.lmisbridge.sandbox.JournalEntry;
 import org.lmisbridge.sandbox.TrackerEvent;
 import org.lmisbridge.testsupport.BridgeHarness;
@@ -249,6 +250,21 @@ class RequisitionFetchTest {
 
         Map<String, Object> incremental = fetch();
         assertThat(incremental).containsEntry("imported", 2).containsEntry("alreadySeen", 2);
+    }
+
+    @Test
+    void aPageThatSucceedsOnItsRedeliveryIsImportedAndTheRunSucceeds() {
+        sandbox.addEvent(order("EvRetried01", "OuFacility1", "2026-11-20", "AMOX250", "10", null, null, at(1)));
+        sandbox.addEvent(order("EvRetried02", "OuFacility2", "2026-11-20", "ORS", "4", null, null, at(2)));
+        long deadLetters = count("SELECT COUNT(*) FROM dead_letter");
+        sandbox.faults().script("GET", "/api/tracker/events", Fault.status(503));
+
+        Map<String, Object> summary = fetch();
+
+        assertThat(summary).containsEntry("status", "SUCCESS").containsEntry("imported", 2);
+        assertThat(count("SELECT COUNT(*) FROM dead_letter")).isEqualTo(deadLetters);
+        assertThat(count("SELECT COUNT(*) FROM watermark")).isOne();
+        assertThat(sandbox.journal().entries("GET", "/api/tracker/events")).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
