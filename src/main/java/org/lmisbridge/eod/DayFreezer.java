@@ -64,7 +64,9 @@ final class DayFreezer {
         if (wasFrozen) {
             sql.update("eod-indicator-daily-update-changed", params("day", day, "period", period, "now", now));
         }
-        sql.update("eod-indicator-daily-insert-new", params("day", day, "period", period, "now", now));
+        boolean periodHasValues = sql.value("eod-indicator-daily-any", params("period", period)) != null;
+        sql.update(periodHasValues ? "eod-indicator-daily-insert-new" : "eod-indicator-daily-insert-all",
+                params("day", day, "period", period, "now", now));
 
         sql.update("eod-run-delete", params("day", day));
         sql.update("eod-run-insert", params("day", day, "status", wasFrozen ? "RESTATED" : "FROZEN",
