@@ -43,20 +43,30 @@ final class DayFreezer {
             sql.update("eod-opening-from-ledger", params("day", day));
         }
 
-        sql.update("eod-summary-work-clear", params());
+        // A day with no rows yet (its first freezing) has nothing to compare: its rows go straight to daily_summary.
+        // Otherwise they are computed into eod_summary_work and only the new or changed ones are written.
+        boolean newDay = !wasFrozen && sql.value("eod-day-has-rows", params("day", day)) == null;
+        if (!newDay) {
+            sql.update("eod-summary-work-clear", params());
+        }
+        String moves = newDay ? "eod-summarise-moves-new-day" : "eod-summarise-moves";
+        String still = newDay ? "eod-summarise-still-new-day" : "eod-summarise-still";
         int rows = 0;
         for (Integer depth : depths) {
-            rows += sql.update("eod-summarise-moves", params("day", day, "depth", depth));
-            rows += sql.update("eod-summarise-still", params("day", day, "depth", depth));
+            rows += sql.update(moves, params("day", day, "depth", depth, "now", now));
+            rows += sql.update(still, params("day", day, "depth", depth, "now", now));
         }
         int changed = wasFrozen ? sql.update("eod-summary-update-changed", params("day", day, "now", now)) : 0;
-        int inserted = sql.update("eod-summary-insert-new", params("day", day, "now", now, "restated", wasFrozen));
+        int inserted = newDay ? rows
+                : sql.update("eod-summary-insert-new", params("day", day, "now", now, "restated", wasFrozen));
 
         String period = EodCalendar.dailyPeriod(day);
         if (wasFrozen) {
             sql.update("eod-indicator-daily-update-changed", params("day", day, "period", period, "now", now));
         }
-        sql.update("eod-indicator-daily-insert-new", params("day", day, "period", period, "now", now));
+        boolean periodHasValues = sql.value("eod-indicator-daily-any", params("period", period)) != null;
+        sql.update(periodHasValues ? "eod-indicator-daily-insert-new" : "eod-indicator-daily-insert-all",
+                params("day", day, "period", period, "now", now));
 
         sql.update("eod-run-delete", params("day", day));
         sql.update("eod-run-insert", params("day", day, "status", wasFrozen ? "RESTATED" : "FROZEN",
