@@ -224,23 +224,33 @@ final class Chromium implements AutoCloseable {
         } catch (RuntimeException e) {
             // closing anyway
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        // Chromium's helper processes (renderer, network service) write to the profile too: stop them all.
+        java.util.List<ProcessHandle> helpers = process.descendants().toList();
+        stop(process.toHandle());
+        helpers.forEach(Chromium::stop);
         deleteTree(profile);
     }
 
+    private static void stop(ProcessHandle handle) {
+        handle.destroy();
+        try {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            handle.destroyForcibly();
+        }
+    }
+
+    /** Removes the temporary profile; a file that vanishes while it is walked only means walking again. */
     private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // walked into a file Chromium was still removing: try again
+            }
         }
     }
 }
