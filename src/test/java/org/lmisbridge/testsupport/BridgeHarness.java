@@ -18,6 +18,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.lmisbridge.BridgeMain;
+import org.lmisbridge.config.InvalidSettingException;
 import org.lmisbridge.sql.NamedSql;
 
 /**
@@ -74,6 +75,18 @@ public final class BridgeHarness implements AutoCloseable {
             properties.setProperty("dhis2.username", username);
             environment.put("DHIS2_PASSWORD", password);
             return this;
+        }
+
+        /**
+         * Starts the bridge expecting it to refuse, and answers why: the InvalidSettingException among the
+         * failure's causes, or else the root cause.
+         */
+        public Throwable startupFailure() {
+            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, this::start);
+            while (t.getCause() != null && !(t instanceof InvalidSettingException)) {
+                t = t.getCause();
+            }
+            return t;
         }
 
         public BridgeHarness start() {
